@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace KafkaAgent.Cli;
+
+/// <summary>The verbs operators type; each verb lives in its own file.</summary>
+internal static class AgentCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("kafka-agent: a self-healing agent for Apache Kafka brokers (ZooKeeper mode).");
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+}

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace KafkaAgent.Cli;
+
+internal static class VersionCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("version", "Print the agent's version and runtime.");
+        command.SetAction(parseResult =>
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Describe());
+            return 0;
+        });
+        return command;
+    }
+
+    public static string Describe()
+    {
+        var assembly = typeof(VersionCommand).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        // Strip the source-revision suffix the SDK appends ("+<sha>") only when it is absent from the build.
+        return $"kafka-agent {version} ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier})";
+    }
+}
