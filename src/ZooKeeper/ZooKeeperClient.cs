@@ -34,7 +34,7 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
     {
         _options = options;
         _connectionString = Session.ConnectionString.Parse(options.ConnectionString);
-        _hosts = new HostRing(_connectionString.Hosts, options.Random ?? Random.Shared);
+        _hosts = new HostRing(_connectionString.Hosts, options.ShuffleHosts ? Random.Shared : null);
         _paths = new ZooKeeperPath(_connectionString.Chroot);
         _logger = options.LoggerFactory?.CreateLogger("KafkaAgent.ZooKeeper") ?? NullLogger.Instance;
         _session = new SessionContext(options.TimeProvider, _logger, _paths, options.MaxPacketLength, options.Connector ?? TcpConnector.ConnectAsync);

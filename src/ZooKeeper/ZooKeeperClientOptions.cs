@@ -48,8 +48,8 @@ public sealed record ZooKeeperClientOptions
     /// <summary>Test seam: opens the stream to a server (default: TCP).</summary>
     internal Connector? Connector { get; init; }
 
-    /// <summary>Test seam: the host shuffle's random source.</summary>
-    internal Random? Random { get; init; }
+    /// <summary>Test seam: false keeps the servers in connection-string order (the first one is tried first).</summary>
+    internal bool ShuffleHosts { get; init; } = true;
 
     internal void Validate()
     {

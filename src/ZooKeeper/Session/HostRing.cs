@@ -9,10 +9,10 @@ internal sealed class HostRing
     private readonly HostEndpoint[] _hosts;
     private int _next;
 
-    public HostRing(IReadOnlyList<HostEndpoint> hosts, Random random)
+    public HostRing(IReadOnlyList<HostEndpoint> hosts, Random? random)
     {
         _hosts = [.. hosts];
-        random.Shuffle(_hosts);
+        random?.Shuffle(_hosts);
     }
 
     public int Count => _hosts.Length;
