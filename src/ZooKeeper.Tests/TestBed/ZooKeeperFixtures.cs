@@ -1,0 +1,28 @@
+using KafkaAgent.TestBed;
+
+namespace KafkaAgent.ZooKeeper.Tests.TestBed;
+
+/// <summary>One real ZooKeeper per test class; tests that break it put it back before they end.</summary>
+public abstract class ZooKeeperFixture(int size, bool whitelist) : IAsyncLifetime
+{
+    private ZooKeeperEnsemble? ensemble;
+
+    public ZooKeeperEnsemble Ensemble => ensemble ?? throw new InvalidOperationException("fixture not started");
+
+    public async Task InitializeAsync() =>
+        ensemble = await ZooKeeperEnsemble.StartAsync(size, new ZooKeeperServerOptions { WhitelistFourLetterWords = whitelist });
+
+    public async Task DisposeAsync()
+    {
+        if (ensemble is not null)
+        {
+            await ensemble.DisposeAsync();
+        }
+    }
+}
+
+public sealed class StandaloneZooKeeperFixture() : ZooKeeperFixture(1, whitelist: true);
+
+public sealed class StandaloneNotWhitelistedZooKeeperFixture() : ZooKeeperFixture(1, whitelist: false);
+
+public sealed class EnsembleZooKeeperFixture() : ZooKeeperFixture(3, whitelist: true);
