@@ -14,6 +14,8 @@ namespace KafkaAgent.Sandbox.LogDirs;
 internal sealed class LogManager : IDisposable
 {
     private static readonly string[] SegmentSuffixes = [".log", ".index", ".timeindex"];
+    private static readonly string[] IndexSuffixes = [".index", ".timeindex"];
+    private static readonly string[] CheckpointFiles = ["recovery-point-offset-checkpoint", "log-start-offset-checkpoint", MetaProperties.FileName];
     private const long IndexPreallocation = 10 * 1024 * 1024; // segment.index.bytes, preallocated sparse as Kafka does
 
     // How .NET reports an flock(LOCK_EX) held by another process on a FileShare.None open.
@@ -76,7 +78,7 @@ internal sealed class LogManager : IDisposable
             {
                 _locks[dir] = new FileStream(Path.Combine(dir, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException e) when (e.HResult == SharingViolation)
+            catch (IOException e) when (e.HResult == SharingViolation || e.Message.Contains("used by another process", StringComparison.Ordinal))
             {
                 throw new FatalBrokerException($"Failed to acquire lock on file .lock in {dir}. A Kafka instance in another process or thread is using this directory.", e);
             }
@@ -109,7 +111,7 @@ internal sealed class LogManager : IDisposable
 
     private void LoadDir(string dir)
     {
-        foreach (var name in new[] { "recovery-point-offset-checkpoint", "log-start-offset-checkpoint", MetaProperties.FileName })
+        foreach (var name in CheckpointFiles)
         {
             var path = Path.Combine(dir, name);
             if (File.Exists(path))
@@ -185,7 +187,7 @@ internal sealed class LogManager : IDisposable
             using (File.Open(baseName + ".log", FileMode.OpenOrCreate, FileAccess.ReadWrite))
             {
             }
-            foreach (var index in new[] { ".index", ".timeindex" })
+            foreach (var index in IndexSuffixes)
             {
                 using var f = File.Open(baseName + index, FileMode.OpenOrCreate, FileAccess.ReadWrite);
                 if (f.Length == 0)
