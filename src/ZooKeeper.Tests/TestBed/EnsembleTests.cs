@@ -3,7 +3,8 @@ using KafkaAgent.TestBed;
 namespace KafkaAgent.ZooKeeper.Tests.TestBed;
 
 [Trait("Category", "Integration")]
-public sealed class EnsembleTests(EnsembleZooKeeperFixture fixture) : IClassFixture<EnsembleZooKeeperFixture>
+[Collection(EnsembleZooKeeperGroup.Name)]
+public sealed class EnsembleTests(EnsembleZooKeeperFixture fixture)
 {
     private ZooKeeperEnsemble Ensemble => fixture.Ensemble;
 

@@ -4,7 +4,8 @@ using static KafkaAgent.ZooKeeper.Tests.TestBed.RawProbe;
 namespace KafkaAgent.ZooKeeper.Tests.TestBed;
 
 [Trait("Category", "Integration")]
-public sealed class StandaloneServerTests(StandaloneZooKeeperFixture fixture) : IClassFixture<StandaloneZooKeeperFixture>
+[Collection(StandaloneZooKeeperGroup.Name)]
+public sealed class StandaloneServerTests(StandaloneZooKeeperFixture fixture)
 {
     private static readonly TimeSpan Short = TimeSpan.FromSeconds(1);
     private ZooKeeperServer Server => fixture.Ensemble.Servers[0];

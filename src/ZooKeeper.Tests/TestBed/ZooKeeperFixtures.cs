@@ -26,3 +26,24 @@ public sealed class StandaloneZooKeeperFixture() : ZooKeeperFixture(1, whitelist
 public sealed class StandaloneNotWhitelistedZooKeeperFixture() : ZooKeeperFixture(1, whitelist: false);
 
 public sealed class EnsembleZooKeeperFixture() : ZooKeeperFixture(3, whitelist: true);
+
+// One server (or ensemble) per kind for the whole test assembly: the fixture tests and the four-letter-word
+// tests share them. Classes in one collection run one after another, so a test that kills, stops or pauses a
+// member has it back before the next test starts.
+[CollectionDefinition(Name)]
+public sealed class StandaloneZooKeeperGroup : ICollectionFixture<StandaloneZooKeeperFixture>
+{
+    public const string Name = "standalone ZooKeeper";
+}
+
+[CollectionDefinition(Name)]
+public sealed class StandaloneNotWhitelistedZooKeeperGroup : ICollectionFixture<StandaloneNotWhitelistedZooKeeperFixture>
+{
+    public const string Name = "standalone ZooKeeper without 4lw whitelist";
+}
+
+[CollectionDefinition(Name)]
+public sealed class EnsembleZooKeeperGroup : ICollectionFixture<EnsembleZooKeeperFixture>
+{
+    public const string Name = "3-node ZooKeeper ensemble";
+}
