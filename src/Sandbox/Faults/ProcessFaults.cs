@@ -11,6 +11,11 @@ internal static class ProcessFaults
     {
         var pid = HostProcesses.Running(pidFile) ?? throw new InvalidOperationException($"{what} {host.Id} is not running (pidfile {pidFile})");
         HostProcesses.Signal(pid, signal);
+        // Delivery is asynchronous: report once the kernel shows the process stopped (state T).
+        for (var i = 0; i < 100 && signal == LibC.SIGSTOP && HostProcesses.State(pid) is not ('T' or null); i++)
+        {
+            Thread.Sleep(50);
+        }
         return new FaultReport(fault, host.Id, $"sent {signalName} to {what} {host.Id} (pid {pid})", [pidFile]);
     }
 
@@ -28,6 +33,15 @@ internal static class ProcessFaults
         await Script(h.Script("zookeeper-server-stop.sh"), [], allowFailure: true, ct);
         await Script(h.Script("zookeeper-server-start.sh"), ["-daemon", h.ZooStandaloneCfg], allowFailure: false, ct);
         var pid = HostProcesses.ReadPid(h.ZooKeeperPidFile);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await KafkaAgent.TestBed.SrvrProbe.TryGetModeAsync(host.ZooKeeperClientPort, TimeSpan.FromSeconds(2), ct) is null)
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60) || HostProcesses.Running(h.ZooKeeperPidFile) is null)
+            {
+                throw new TimeoutException($"ZooKeeper {host.Id} did not serve standalone; see {h.ZooKeeperOut}");
+            }
+            await Task.Delay(200, ct);
+        }
         return new FaultReport("zk-standalone", host.Id,
             $"restarted ZooKeeper {host.Id} (pid {pid}) with {h.ZooStandaloneCfg}: no server.N lines, so it serves alone (Mode: standalone)", [h.ZooStandaloneCfg]);
     }
