@@ -1,0 +1,173 @@
+using KafkaAgent.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace KafkaAgent.Tests.Hosting;
+
+public sealed class AgentWorkerTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan CycleTimeout = TimeSpan.FromSeconds(6);
+
+    private readonly SteppingTimeProvider _time = new();
+    private readonly FakeHostApplicationLifetime _lifetime = new();
+    private readonly AgentExit _exit = new();
+
+    [Fact]
+    public async Task ExecuteAsync_Started_PublishesStartingThenFirstSummaryAtOnce()
+    {
+        var cycle = FakeAgentCycle.Returning(_time);
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+
+        await worker.StartAsync(CancellationToken.None);
+
+        Assert.Equal("STATUS=Starting: first cycle running", await notifier.NextAsync());
+        Assert.Equal("STATUS=OK: cycle 1", await notifier.NextAsync());
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_IntervalElapses_RunsNextCycleNotBefore()
+    {
+        var cycle = FakeAgentCycle.Returning(_time);
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+
+        await _time.AdvanceWhenWaitingAsync(Interval - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, cycle.Runs);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WatchdogArmed_PingsAtHalfTheWatchdogTimeoutWhileIdle()
+    {
+        var cycle = FakeAgentCycle.Returning(_time);
+        var notifier = new FakeServiceNotifier(watchdogTimeout: TimeSpan.FromSeconds(4));
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
+
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
+
+        Assert.Equal(1, cycle.Runs);
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CycleIgnoresCancellation_StopsPingingAndLeavesTheKillToSystemd()
+    {
+        var wedged = new TaskCompletionSource<CycleSummary>();
+        var cycle = new FakeAgentCycle((_, _) => wedged.Task);
+        var notifier = new FakeServiceNotifier(watchdogTimeout: TimeSpan.FromSeconds(4));
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=Starting");
+
+        // Pings every 2 s while the cycle is within its 6 s timeout, then none.
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
+
+        Assert.StartsWith("STATUS=Wedged", await notifier.NextAsync(), StringComparison.Ordinal);
+        Assert.True(await notifier.IsQuietAsync());
+        Assert.Equal(2, notifier.Pings);
+        Assert.False(_lifetime.StopRequested);
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CycleWedgedWithoutWatchdog_StopsTheHostWithExitCode70()
+    {
+        var wedged = new TaskCompletionSource<CycleSummary>();
+        var cycle = new FakeAgentCycle((_, _) => wedged.Task);
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=Starting");
+
+        await _time.AdvanceWhenWaitingAsync(CycleTimeout);
+        Assert.False(_lifetime.StopRequested);
+        await _time.AdvanceWhenWaitingAsync(CycleTimeout);
+        await worker.ExecuteTask!;
+
+        Assert.True(_lifetime.StopRequested);
+        Assert.Equal(AgentWorker.WedgedExitCode, _exit.Code);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CycleHonoursTimeout_ReportsUnknownAndRunsTheNextCycle()
+    {
+        var cycle = new FakeAgentCycle(async (n, ct) =>
+        {
+            if (n == 1)
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, ct);
+            }
+            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", _time.GetUtcNow());
+        });
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=Starting");
+
+        await _time.AdvanceWhenWaitingAsync(CycleTimeout);
+        Assert.Equal("STATUS=UNKNOWN: cycle timed out after 6s", await notifier.NextStartingWithAsync("STATUS="));
+        await _time.AdvanceWhenWaitingAsync(Interval - CycleTimeout);
+
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        Assert.False(_lifetime.StopRequested);
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_CycleThrows_ReportsTheFailureAndKeepsRunning()
+    {
+        var cycle = new FakeAgentCycle((n, _) => n == 1
+            ? throw new InvalidOperationException("probe exploded")
+            : Task.FromResult(new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", _time.GetUtcNow())));
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+
+        Assert.Equal("STATUS=UNKNOWN: cycle failed: probe exploded", await notifier.NextStartingWithAsync("STATUS=UNKNOWN"));
+        await _time.AdvanceWhenWaitingAsync(Interval);
+
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task StopAsync_WhileIdle_EndsTheLoopWithoutAnotherCycle()
+    {
+        var cycle = FakeAgentCycle.Returning(_time);
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        await _time.WaitUntilWaitingAsync();
+
+        await worker.StopAsync(CancellationToken.None);
+
+        Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
+        Assert.Equal(1, cycle.Runs);
+        Assert.Equal(0, _exit.Code);
+    }
+
+    private AgentWorker CreateWorker(FakeAgentCycle cycle, FakeServiceNotifier notifier) =>
+        new(cycle, notifier,
+            Options.Create(new WorkerOptions { Interval = Interval, CycleTimeout = CycleTimeout }),
+            _lifetime, _exit, _time, NullLogger<AgentWorker>.Instance);
+}

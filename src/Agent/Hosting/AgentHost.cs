@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging.Console;
+
+namespace KafkaAgent.Hosting;
+
+/// <summary>Builds the Generic Host behind <c>kafka-agent run</c>: service-manager integration plus the worker loop.</summary>
+internal static class AgentHost
+{
+    public const string ServiceName = "kafka-agent";
+
+    /// <param name="configure">Registers what the worker runs (the observation cycle and its configuration).</param>
+    /// <param name="systemd">The process environment as systemd set it up; tests pass their own.</param>
+    public static IHost Build(Action<HostApplicationBuilder> configure, SystemdEnvironment? systemd = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ApplicationName = ServiceName,
+            // Under systemd the working directory is "/"; look for optional files next to the binary instead.
+            ContentRootPath = AppContext.BaseDirectory,
+            // System.CommandLine has parsed the arguments already; they are not configuration keys.
+            Args = [],
+        });
+        AddServiceManagerIntegration(builder.Services, systemd ?? SystemdEnvironment.Current);
+        configure(builder);
+        AddWorker(builder.Services);
+        return builder.Build();
+    }
+
+    internal static void AddServiceManagerIntegration(IServiceCollection services, SystemdEnvironment systemd)
+    {
+        // Both are no-ops unless the process really is a Windows service or a systemd service.
+        services.AddWindowsService(options => options.ServiceName = ServiceName);
+        services.AddSystemd();
+
+        if (!systemd.HasNotifySocket)
+        {
+            services.TryAddSingleton<IServiceNotifier, NullServiceNotifier>();
+            return;
+        }
+        if (!services.Any(d => d.ServiceType == typeof(ISystemdNotifier)))
+        {
+            // AddSystemd recognises systemd by reading the parent's /proc entry, which ProtectProc= can hide.
+            // NOTIFY_SOCKET is what a Type=notify unit guarantees, so it is enough to send READY=1/STOPPING=1.
+            services.Configure<ConsoleLoggerOptions>(options => options.FormatterName = ConsoleFormatterNames.Systemd);
+            services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+        services.TryAddSingleton(systemd);
+        services.TryAddSingleton<IServiceNotifier, SystemdServiceNotifier>();
+    }
+
+    internal static void AddWorker(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AgentExit>();
+        services.AddOptions<WorkerOptions>();
+        // Only a stand-in: the observation cycle registered by `configure` takes precedence.
+        services.TryAddSingleton<IAgentCycle, PlaceholderAgentCycle>();
+        services.AddHostedService<AgentWorker>();
+    }
+}
