@@ -18,7 +18,7 @@ internal sealed class AgentCycle(
     TimeProvider time,
     ILogger<AgentCycle> logger) : IAgentCycle
 {
-    private HashSet<string> active = new(StringComparer.Ordinal);
+    private Dictionary<string, string> active = new(StringComparer.Ordinal);
 
     /// <summary>The last report, for the status line and tests.</summary>
     public DiagnosisReport? LastReport { get; private set; }
@@ -37,20 +37,21 @@ internal sealed class AgentCycle(
 
     private void LogChanges(DiagnosisReport report)
     {
-        var now = new HashSet<string>(StringComparer.Ordinal);
+        // Keyed by id and summary: a finding whose numbers change (3 -> 5 wrong files) is logged again.
+        var now = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var finding in report.Findings)
         {
             var key = finding.Id + "|" + finding.Summary;
-            now.Add(key);
-            if (!active.Contains(key))
+            now[key] = finding.Id;
+            if (!active.ContainsKey(key))
             {
                 Log.FindingRaised(logger, finding.Id, finding.Severity, finding.Summary);
             }
         }
 
-        foreach (var gone in active.Except(now))
+        foreach (var id in active.Where(a => !now.ContainsKey(a.Key)).Select(a => a.Value).Distinct().Where(id => !now.ContainsValue(id)))
         {
-            Log.FindingCleared(logger, gone.Split('|')[0]);
+            Log.FindingCleared(logger, id);
         }
 
         active = now;

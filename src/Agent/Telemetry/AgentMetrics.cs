@@ -63,27 +63,27 @@ internal sealed class AgentMetrics
         }
     }
 
-    private IEnumerable<Measurement<T>> Each<TValue, T>(Func<MetricsSnapshot, IReadOnlyDictionary<string, TValue>> select, Func<string, TValue, T> value, string label)
+    private List<Measurement<T>> Each<TValue, T>(Func<MetricsSnapshot, IReadOnlyDictionary<string, TValue>> select, Func<string, TValue, T> value, string label)
         where T : struct
     {
         var s = Volatile.Read(ref snapshot);
         return s is null ? [] : select(s).Select(kv => new Measurement<T>(value(kv.Key, kv.Value), new KeyValuePair<string, object?>(label, kv.Key))).ToList();
     }
 
-    private IEnumerable<Measurement<T>> Single<T>(Func<MetricsSnapshot, T?> select)
+    private List<Measurement<T>> Single<T>(Func<MetricsSnapshot, T?> select)
         where T : struct
     {
         var s = Volatile.Read(ref snapshot);
         return s is not null && select(s) is { } v ? [new Measurement<T>(v)] : [];
     }
 
-    private IEnumerable<Measurement<double>> Volumes(Func<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
+    private List<Measurement<double>> Volumes(Func<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
     {
         var s = Volatile.Read(ref snapshot);
         return s is null ? [] : s.Volumes.Select(v => new Measurement<double>(select(v), new KeyValuePair<string, object?>("path", v.Path))).ToList();
     }
 
-    private IEnumerable<Measurement<long>> Owners(Func<(string Path, long Wrong, long ForeignSymlinks, long Entries), long> select)
+    private List<Measurement<long>> Owners(Func<(string Path, long Wrong, long ForeignSymlinks, long Entries), long> select)
     {
         var s = Volatile.Read(ref snapshot);
         return s is null ? [] : s.LogDirOwnership.Select(d => new Measurement<long>(select(d), new KeyValuePair<string, object?>("path", d.Path))).ToList();
