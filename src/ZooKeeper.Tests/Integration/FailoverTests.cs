@@ -65,7 +65,11 @@ public sealed class FailoverTests(EnsembleZooKeeperFixture fixture, ITestOutputH
         }
         finally
         {
+            // Stopped longer than syncLimit, the follower was dropped by the leader and would flap
+            // between serving and re-syncing for a while after SIGCONT: restart it for a clean rejoin.
             follower.Resume();
+            await follower.StopAsync();
+            await follower.StartAsync();
         }
     }
 

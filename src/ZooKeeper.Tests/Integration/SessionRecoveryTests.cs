@@ -16,7 +16,8 @@ public sealed class SessionRecoveryTests(StandaloneZooKeeperFixture fixture, ITe
     [Fact]
     public async Task ServerRestart_WithinSessionTimeout_SameSessionAndWatchesRearmed()
     {
-        await using var client = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10) });
+        // The call made during the outage waits for the restart, which takes long on a loaded machine.
+        await using var client = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10), RequestTimeout = TimeSpan.FromSeconds(90) }, output);
         var root = TestClients.UniqueRoot("restart");
         await client.CreateAsync(root, default);
         await client.CreateAsync(root + "/e", default, CreateMode.Ephemeral);
