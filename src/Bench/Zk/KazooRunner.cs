@@ -9,7 +9,7 @@ internal static class KazooRunner
 {
     private const string Python = "/usr/bin/python3";
 
-    public static async Task<ReadFigures> RunAsync(string connectionString, ZkBenchSettings settings, CancellationToken ct)
+    public static async Task<ReadFigures> RunAsync(string connectionString, int serverPid, ZkBenchSettings settings, CancellationToken ct)
     {
         var start = new ProcessStartInfo(Python)
         {
@@ -21,7 +21,7 @@ internal static class KazooRunner
         foreach (var argument in new[]
         {
             Path.Combine(AppContext.BaseDirectory, "kazoo_bench.py"), connectionString, settings.Path,
-            Invariant(settings.ThroughputReads), Invariant(settings.LatencyReads), Invariant(settings.WarmupReads),
+            Invariant(settings.ThroughputReads), Invariant(settings.LatencyReads), Invariant(settings.WarmupReads), Invariant(serverPid),
         })
         {
             start.ArgumentList.Add(argument);
@@ -51,7 +51,9 @@ internal static class KazooRunner
         return new ReadFigures(
             root.GetProperty("throughput").GetDouble(),
             root.GetProperty("p50_us").GetDouble(),
-            root.GetProperty("p99_us").GetDouble());
+            root.GetProperty("p99_us").GetDouble(),
+            root.GetProperty("client_cpu_us_per_read").GetDouble(),
+            root.GetProperty("server_cpu_us_per_read").GetDouble());
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

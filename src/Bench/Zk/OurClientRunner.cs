@@ -6,7 +6,7 @@ namespace KafkaAgent.Bench.Zk;
 /// <summary>Our client's half of `scripts/bench zk`: the same reads kazoo_bench.py does.</summary>
 internal static class OurClientRunner
 {
-    public static async Task<ReadFigures> RunAsync(string connectionString, ZkBenchSettings settings, CancellationToken ct)
+    public static async Task<ReadFigures> RunAsync(string connectionString, int serverPid, ZkBenchSettings settings, CancellationToken ct)
     {
         await using var client = await ZooKeeperClient.ConnectAsync(
             new ZooKeeperClientOptions { ConnectionString = connectionString, RequestTimeout = TimeSpan.FromSeconds(60) }, ct);
@@ -18,7 +18,11 @@ internal static class OurClientRunner
             await client.GetDataAsync(settings.Path, cancellationToken: ct);
         }
 
+        var serverCpu = ServerCpu(serverPid);
+        var clientCpu = Environment.CpuUsage.TotalTime;
         var elapsed = await PipelinedAsync(client, settings.Path, settings.ThroughputReads, ct);
+        clientCpu = Environment.CpuUsage.TotalTime - clientCpu;
+        serverCpu = ServerCpu(serverPid) - serverCpu;
 
         var latencies = new double[settings.LatencyReads];
         for (var i = 0; i < latencies.Length; i++)
@@ -32,7 +36,15 @@ internal static class OurClientRunner
         return new ReadFigures(
             settings.ThroughputReads / elapsed.TotalSeconds,
             ReadFigures.Percentile(latencies, 0.50),
-            ReadFigures.Percentile(latencies, 0.99));
+            ReadFigures.Percentile(latencies, 0.99),
+            clientCpu.TotalMicroseconds / settings.ThroughputReads,
+            serverCpu.TotalMicroseconds / settings.ThroughputReads);
+    }
+
+    private static TimeSpan ServerCpu(int pid)
+    {
+        using var server = Process.GetProcessById(pid);
+        return server.TotalProcessorTime;
     }
 
     // Issues every read before awaiting any, as kazoo's get_async loop does.

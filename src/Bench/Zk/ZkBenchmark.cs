@@ -19,13 +19,14 @@ internal static class ZkBenchmark
         Console.WriteLine(Invariant(
             $"{settings.ThroughputReads} pipelined reads, {settings.LatencyReads} sequential reads, {settings.WarmupReads} warm-up reads per client and round; best of {settings.Rounds} rounds"));
 
+        var serverPid = server.Pid ?? throw new InvalidOperationException("ZooKeeper is not running");
         var kazooRounds = new List<ReadFigures>();
         var ourRounds = new List<ReadFigures>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
             // kazoo first: in round 1 it also creates the node. Each side warms up before it measures.
-            kazooRounds.Add(await KazooRunner.RunAsync(ensemble.ConnectionString, settings, ct));
-            ourRounds.Add(await OurClientRunner.RunAsync(ensemble.ConnectionString, settings, ct));
+            kazooRounds.Add(await KazooRunner.RunAsync(ensemble.ConnectionString, serverPid, settings, ct));
+            ourRounds.Add(await OurClientRunner.RunAsync(ensemble.ConnectionString, serverPid, settings, ct));
             await Console.Error.WriteLineAsync(Invariant($"round {round}: ours {Describe(ourRounds[^1])}; kazoo {Describe(kazooRounds[^1])}"));
         }
 
@@ -38,6 +39,8 @@ internal static class ZkBenchmark
             $"getData latency p50: ours {ours.P50Microseconds:F0} us, kazoo {kazoo.P50Microseconds:F0} us, ratio {kazoo.P50Microseconds / ours.P50Microseconds:F2}x"));
         Console.WriteLine(Invariant(
             $"getData latency p99: ours {ours.P99Microseconds:F0} us, kazoo {kazoo.P99Microseconds:F0} us, ratio {kazoo.P99Microseconds / ours.P99Microseconds:F2}x"));
+        Console.WriteLine(Invariant(
+            $"CPU per pipelined read: client ours {ours.ClientCpuPerRead:F1} us, kazoo {kazoo.ClientCpuPerRead:F1} us; ZooKeeper server {ours.ServerCpuPerRead:F1} us with ours, {kazoo.ServerCpuPerRead:F1} us with kazoo"));
         var throughputMet = ours.OperationsPerSecond >= 2 * kazoo.OperationsPerSecond;
         var latencyMet = ours.P50Microseconds <= kazoo.P50Microseconds;
         Console.WriteLine(
@@ -45,8 +48,8 @@ internal static class ZkBenchmark
         return 0;
     }
 
-    private static string Describe(ReadFigures figures) =>
-        Invariant($"{figures.OperationsPerSecond:F0} ops/s, p50 {figures.P50Microseconds:F0} us, p99 {figures.P99Microseconds:F0} us");
+    private static string Describe(ReadFigures figures) => Invariant(
+        $"{figures.OperationsPerSecond:F0} ops/s, p50 {figures.P50Microseconds:F0} us, p99 {figures.P99Microseconds:F0} us, CPU/read client {figures.ClientCpuPerRead:F1} us server {figures.ServerCpuPerRead:F1} us");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,7 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
     private ZooKeeperClient? _session;
     private int? _controllerEpoch;
     private bool _zombie;
+    private bool _registrationPending;
 
     public async Task<int> RunAsync(CancellationToken stop)
     {
@@ -52,8 +53,9 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
                 server.Start();
                 servers.Add(server);
             }
-            await RefreshAsync(logs, stop);
+            // As Kafka 2.8: register first, then start the controller (election) and serve.
             await _zk.RegisterAsync(_session, stop);
+            await RefreshAsync(logs, stop);
             Log.Server(_logger, config.BrokerId, "started");
         }
         catch (FatalBrokerException e)
@@ -150,10 +152,16 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
                 await CloseSessionAsync();
                 _controllerEpoch = null;
                 _session = await _zk.ConnectAsync(stop);
+                _registrationPending = true;
+            }
+            if (_registrationPending && _session.State == ZooKeeperState.Connected)
+            {
                 try
                 {
-                    // Kafka 2.x re-registers the broker after a new session (afterInitializingSession).
+                    // Kafka 2.x re-registers the broker after a new session (afterInitializingSession);
+                    // while the old session's node lingers, it fails with NodeExists and is tried again.
                     await _zk.RegisterAsync(_session, stop);
+                    _registrationPending = false;
                 }
                 catch (ZooKeeperException e)
                 {

@@ -28,7 +28,7 @@ internal static partial class Log
     [LoggerMessage(207, LogLevel.Information, "[Controller id={BrokerId}] {BrokerId} successfully elected as the controller. Epoch incremented to {Epoch}")]
     public static partial void ElectedController(ILogger logger, int brokerId, int epoch);
 
-    [LoggerMessage(208, LogLevel.Information, "[Controller id={Epoch}] Changed partition {Partition} to leader {Leader} and isr [{Isr}]")]
+    [LoggerMessage(208, LogLevel.Information, "[Controller epoch={Epoch}] Changed partition {Partition} to leader {Leader} and isr [{Isr}]")]
     public static partial void PartitionStateChanged(ILogger logger, int epoch, string partition, int leader, string isr);
 
     [LoggerMessage(209, LogLevel.Warning, "[ZooKeeperClient Kafka server] {What}")]
