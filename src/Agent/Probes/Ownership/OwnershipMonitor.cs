@@ -26,9 +26,9 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
     public OwnershipFacts Observe()
     {
         var full = nextFullScan is null || time.GetUtcNow() >= nextFullScan;
+        var before = LibC.ThreadCpuTime();
         if (full)
         {
-            var before = LibC.ThreadCpuTime();
             foreach (var index in indexes)
             {
                 index.FullScan();
@@ -46,6 +46,7 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
             }
         }
 
-        return new OwnershipFacts(kafka.User, kafka.Group, indexes.Select(i => i.Summarize()).ToList(), full);
+        var summaries = indexes.Select(i => i.Summarize()).ToList();
+        return new OwnershipFacts(kafka.User, kafka.Group, summaries, full, LibC.ThreadCpuTime() - before);
     }
 }
