@@ -24,6 +24,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf 
 # timed CMD...: runs it, prints "wall user+sys" seconds (output of the command discarded).
 timed() {
     local out
-    out="$( { /usr/bin/time -f '%e %U %S' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)"
-    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' <<<"$out"
+    out="$(mktemp)"
+    /usr/bin/time -o "$out" -f '%e %U %S' "$@" >/dev/null 2>&1 || true
+    awk 'END { printf "%.3f %.3f\n", $1, $2 + $3 }' "$out"
+    rm -f "$out"
 }

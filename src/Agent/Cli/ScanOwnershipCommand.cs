@@ -37,11 +37,9 @@ internal static class ScanOwnershipCommand
 
             var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(directory)!));
             var wall = Stopwatch.StartNew();
-            var cpu = LibC.ThreadCpuTime();
             var index = new LogDirIndex(new DirectoryScanner(root, uid.Value, gid.Value, 5), 5);
-            index.FullScan();
+            var cpuMs = index.FullScan(Math.Min(Environment.ProcessorCount, 4)).TotalMilliseconds;
             var result = index.Summarize();
-            var cpuMs = (LibC.ThreadCpuTime() - cpu).TotalMilliseconds;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"entries={result.EntriesScanned} wrong={result.WrongCount} foreign_symlinks={result.ForeignSymlinkCount} wall_ms={wall.Elapsed.TotalMilliseconds:0.0} cpu_ms={cpuMs:0.0}"));
             foreach (var sample in result.WrongSamples)
