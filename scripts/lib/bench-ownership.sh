@@ -88,7 +88,8 @@ metrics:
 YAML
 "$BENCH_AGENT" run --config "$dir/agent.yaml" >"$dir/agent.log" 2>&1 &
 pid=$!
-warmup=30
+# Past start-up and the first full scan, and past most tiered-JIT recompilation of the cycle's code.
+warmup=120
 log "daemon pid $pid: ${warmup}s warm-up, then ${daemon_seconds}s measured"
 sleep "$warmup"
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
