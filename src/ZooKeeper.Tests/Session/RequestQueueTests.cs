@@ -49,18 +49,31 @@ public class RequestQueueTests
     }
 
     [Fact]
-    public async Task WaitAsync_SignalledOnceForManyRequests_WakesWriterAgainOnlyAfterBeginDrain()
+    public async Task WaitAsync_SignalledTwice_WakesWriterAgainOnlyAfterBeginDrain()
     {
         var queue = new RequestQueue();
-        queue.Enqueue(Request("/a", 1));
-        queue.Enqueue(Request("/b", 1));
+        queue.Signal();
+        queue.Signal();
 
         await queue.WaitAsync(CancellationToken.None);
         var second = queue.WaitAsync(CancellationToken.None);
-        Assert.False(second.IsCompleted, "two requests, one wake-up");
+        Assert.False(second.IsCompleted, "two signals before the writer drained, one wake-up");
         queue.BeginDrain();
-        queue.Enqueue(Request("/c", 1));
+        queue.Signal();
         await second.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Enqueue_Request_DoesNotWakeWriterLoop()
+    {
+        var queue = new RequestQueue();
+        queue.Enqueue(Request("/a", 1));
+
+        var wait = queue.WaitAsync(CancellationToken.None);
+        await Task.Delay(50);
+
+        Assert.False(wait.IsCompleted, "the caller writes its own request; the writer loop sleeps");
+        Assert.False(queue.IsEmpty);
     }
 
     private static DeleteRequest Request(string path, long deadline) => new(path, path, -1) { Deadline = deadline };

@@ -16,13 +16,14 @@ internal sealed class RequestQueue
     private readonly Lock _dequeueLock = new();
     private int _signaled;
 
-    public void Enqueue(Request request)
-    {
-        _queue.Enqueue(request);
-        Signal();
-    }
+    /// <summary>
+    /// Queues a request without waking the writer loop: the caller then writes it itself
+    /// (<see cref="RequestWriter.TryWriteNow"/>), or whoever holds the write gate picks it up when it
+    /// lets go, or the next connection drains the queue when it starts.
+    /// </summary>
+    public void Enqueue(Request request) => _queue.Enqueue(request);
 
-    /// <summary>Wakes the writer; cheap when it is already awake (one release per wake-up, not per request).</summary>
+    /// <summary>Wakes the writer loop (pings); cheap when it is already awake (one release per wake-up).</summary>
     public void Signal()
     {
         if (Interlocked.Exchange(ref _signaled, 1) == 0)
