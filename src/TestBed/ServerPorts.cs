@@ -1,4 +1,4 @@
 namespace KafkaAgent.TestBed;
 
 /// <summary>The loopback ports of one ensemble member: clients, followers to the leader, leader election.</summary>
-internal sealed record ServerPorts(int Id, int ClientPort, int QuorumPort, int ElectionPort);
+public sealed record ServerPorts(int Id, int ClientPort, int QuorumPort, int ElectionPort);

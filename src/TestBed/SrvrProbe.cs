@@ -8,7 +8,7 @@ namespace KafkaAgent.TestBed;
 /// The test bed's own minimal <c>srvr</c> probe (always whitelisted), so readiness checks do not depend
 /// on the product's client under test.
 /// </summary>
-internal static class SrvrProbe
+public static class SrvrProbe
 {
     private const int MaxReply = 64 * 1024;
 

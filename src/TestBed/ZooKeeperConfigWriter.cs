@@ -4,11 +4,13 @@ using System.Text;
 namespace KafkaAgent.TestBed;
 
 /// <summary>Writes the files one server needs: zoo.cfg, its standalone twin, log4j.properties and myid.</summary>
-internal static class ZooKeeperConfigWriter
+/// <remarks>Public for the sandbox, which lays servers out in its own directories with ports it chose.</remarks>
+public static class ZooKeeperConfigWriter
 {
     public const string EnsembleConfigName = "zoo.cfg";
     public const string StandaloneConfigName = "zoo-standalone.cfg";
 
+    /// <summary>Writes zoo.cfg (with server.N lines when there are several members), zoo-standalone.cfg, log4j.properties and data/myid.</summary>
     public static void Write(string serverDirectory, ServerPorts self, IReadOnlyList<ServerPorts> members, ZooKeeperServerOptions options)
     {
         var dataDirectory = Path.Combine(serverDirectory, "data");

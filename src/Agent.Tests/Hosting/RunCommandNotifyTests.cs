@@ -19,7 +19,8 @@ public sealed class RunCommandNotifyTests : IDisposable
         var socketPath = Path.Combine(_directory, "notify");
         using var socket = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
         socket.Bind(new UnixDomainSocketEndPoint(socketPath));
-        using var agent = StartAgent(socketPath, watchdogUsec: 1_000_000);
+        using var files = new Support.HostFiles().WithServer().WithAgentYaml(zookeeperProperties: false);
+        using var agent = StartAgent(socketPath, watchdogUsec: 1_000_000, files.AgentYaml);
         try
         {
             var received = new List<string>();
@@ -46,9 +47,9 @@ public sealed class RunCommandNotifyTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static Process StartAgent(string socketPath, long watchdogUsec)
+    private static Process StartAgent(string socketPath, long watchdogUsec, string config)
     {
-        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "kafka-agent"), "run")
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "kafka-agent"), ["run", "--config", config])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

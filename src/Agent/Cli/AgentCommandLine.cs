@@ -10,6 +10,7 @@ internal static class AgentCommandLine
         var root = new RootCommand("kafka-agent: a self-healing agent for Apache Kafka brokers (ZooKeeper mode).");
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KafkaAgent.Cycle;
 using KafkaAgent.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,10 +11,18 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Run the agent as a daemon (what the systemd unit and the Windows service start).");
-        command.SetAction(async (_, cancellationToken) =>
+        var config = ConfigOption.Create();
+        var command = new Command("run", "Run the agent as a daemon (what the systemd unit and the Windows service start).") { config };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = AgentHost.Build(_ => { });
+            // Validate before the host exists: a bad agent.yaml exits 78 with one line, nothing started.
+            var settings = ConfigOption.Load(parse.GetValue(config)!, parse.InvocationConfiguration.Error);
+            if (settings is null)
+            {
+                return Configuration.ConfigurationException.ExitCode;
+            }
+
+            using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings));
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);
             return exit.Code;

@@ -16,6 +16,19 @@ internal static class VersionCommand
         return command;
     }
 
+    /// <summary>The informational version without the source-revision suffix ("0.1.0", not "0.1.0+abc").</summary>
+    public static string ProductVersion
+    {
+        get
+        {
+            var assembly = typeof(VersionCommand).Assembly;
+            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                ?? assembly.GetName().Version?.ToString()
+                ?? "unknown";
+            return version.Split('+')[0];
+        }
+    }
+
     public static string Describe()
     {
         var assembly = typeof(VersionCommand).Assembly;

@@ -14,10 +14,11 @@ namespace KafkaAgent.TestBed.Ports;
 /// exclusive file lock that every test process honours (the lock dies with its process, so nothing
 /// leaks), and checked free with a trial bind.
 /// </remarks>
-internal static class PortAllocator
+public static class PortAllocator
 {
     private const int LowestPort = 20000;
 
+    /// <summary>A free loopback port, reserved until the lease is disposed.</summary>
     public static PortLease Allocate()
     {
         var (low, high) = Range();

@@ -1,7 +1,7 @@
 namespace KafkaAgent.TestBed.Ports;
 
 /// <summary>A loopback port reserved for this process until disposed (an exclusive lock on a per-port file).</summary>
-internal sealed class PortLease(int port, FileStream lockFile) : IDisposable
+public sealed class PortLease(int port, FileStream lockFile) : IDisposable
 {
     public int Port { get; } = port;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace KafkaAgent.TestBed.Processes;
 
 /// <summary>Starts Debian's ZooKeeper server (QuorumPeerMain from /usr/share/java) for one config file.</summary>
-internal static class ZooKeeperLauncher
+public static class ZooKeeperLauncher
 {
     private const string ZooKeeperJar = "/usr/share/java/zookeeper.jar";
 
@@ -12,7 +12,37 @@ internal static class ZooKeeperLauncher
     // (Debian dependencies of libzookeeper-java) route the server's log to log4j.properties' file.
     private static readonly string[] LoggingJars = ["/usr/share/java/slf4j-log4j12.jar", "/usr/share/java/log4j-1.2.jar"];
 
+    /// <summary>Starts the server as a child process (stdout/stderr appended to zookeeper.out in the server directory).</summary>
     public static Process Start(string serverDirectory, string configPath, int maxHeapMegabytes)
+    {
+        var java = CommandLine(serverDirectory, configPath, maxHeapMegabytes);
+
+        // sh execs java (same pid) after pointing stdout/stderr at zookeeper.out: the JVM's own messages
+        // are kept, and no pipe of the test host is held by a process that could outlive it.
+        var start = new ProcessStartInfo("/bin/sh")
+        {
+            UseShellExecute = false,
+            WorkingDirectory = serverDirectory,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec \"$@\" >>zookeeper.out 2>&1");
+        start.ArgumentList.Add("zookeeper");
+        foreach (var argument in java)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start ZooKeeper for {configPath}");
+        process.StandardInput.Close();
+        return process;
+    }
+
+    /// <summary>
+    /// The java command line (program first) that runs the server for one config; the sandbox writes it
+    /// into its start scripts so servers outlive the process that laid them out.
+    /// </summary>
+    public static IReadOnlyList<string> CommandLine(string serverDirectory, string configPath, int maxHeapMegabytes)
     {
         if (!File.Exists(ZooKeeperJar))
         {
@@ -35,26 +65,7 @@ internal static class ZooKeeperLauncher
             "org.apache.zookeeper.server.quorum.QuorumPeerMain",
             configPath,
         ];
-
-        // sh execs java (same pid) after pointing stdout/stderr at zookeeper.out: the JVM's own messages
-        // are kept, and no pipe of the test host is held by a process that could outlive it.
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            UseShellExecute = false,
-            WorkingDirectory = serverDirectory,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("exec \"$@\" >>zookeeper.out 2>&1");
-        start.ArgumentList.Add("zookeeper");
-        foreach (var argument in java)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start ZooKeeper for {configPath}");
-        process.StandardInput.Close();
-        return process;
+        return java;
     }
 
     private static string FindJava()

@@ -42,6 +42,28 @@ internal sealed class FakeFourLetterWordServer : IAsyncDisposable
 
     public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
+    /// <summary>
+    /// Replies as ZooKeeper does: reads the word first, then writes and closes. Closing with the word still
+    /// unread would make the kernel send a reset, which can destroy the answer before the client reads it.
+    /// </summary>
+    public static Func<Socket, Task<bool>> Answering(byte[] answer) => async socket =>
+    {
+        var word = new byte[4];
+        for (var read = 0; read < word.Length;)
+        {
+            var n = await socket.ReceiveAsync(word.AsMemory(read), SocketFlags.None);
+            if (n == 0)
+            {
+                return true;
+            }
+
+            read += n;
+        }
+
+        await socket.SendAsync(answer, SocketFlags.None);
+        return true;
+    };
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();

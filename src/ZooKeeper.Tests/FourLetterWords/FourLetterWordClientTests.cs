@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using KafkaAgent.TestBed.Ports;
 using KafkaAgent.ZooKeeper.FourLetterWords;
 
@@ -54,11 +53,7 @@ public sealed class FourLetterWordClientTests
     [Fact]
     public async Task SendAsync_AnswerOverBound_TooLarge()
     {
-        await using var server = new FakeFourLetterWordServer(async socket =>
-        {
-            await socket.SendAsync(new byte[64 * 1024], SocketFlags.None);
-            return true;
-        });
+        await using var server = new FakeFourLetterWordServer(FakeFourLetterWordServer.Answering(new byte[64 * 1024]));
 
         var error = await Assert.ThrowsAsync<FourLetterWordException>(
             () => FourLetterWordClient.SendAsync("127.0.0.1", server.Port, "mntr", Timeout, maxReplyBytes: 1000));
@@ -69,11 +64,7 @@ public sealed class FourLetterWordClientTests
     [Fact]
     public async Task SendAsync_AnswerExactlyAtBound_Returned()
     {
-        await using var server = new FakeFourLetterWordServer(async socket =>
-        {
-            await socket.SendAsync("imok"u8.ToArray(), SocketFlags.None);
-            return true;
-        });
+        await using var server = new FakeFourLetterWordServer(FakeFourLetterWordServer.Answering("imok"u8.ToArray()));
 
         var reply = await FourLetterWordClient.SendAsync("127.0.0.1", server.Port, "ruok", Timeout, maxReplyBytes: 4);
 

@@ -1,0 +1,179 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.Tests.Support;
+
+namespace KafkaAgent.Tests.Configuration;
+
+public sealed class AgentConfigurationLoaderTests : IDisposable
+{
+    private static readonly Dictionary<string, string?> NoEnvironment = [];
+    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(2181, "zk1", "zk2", "zk3");
+
+    [Fact]
+    public void Load_MinimalYaml_DiscoversFromServerAndZooKeeperProperties()
+    {
+        host.WithAgentYaml();
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(1, settings.Kafka.BrokerId);
+        Assert.Equal([host.LogDir], settings.Kafka.LogDirs);
+        Assert.Equal("127.0.0.1:1", settings.Kafka.ProbeEndpoint.ToString());
+        Assert.Equal("127.0.0.1:1/kafka", settings.ZooKeeper.Connect.ConnectionString);
+        Assert.Equal("/kafka", settings.ZooKeeper.Connect.Chroot);
+        Assert.Equal(TimeSpan.FromSeconds(6), settings.ZooKeeper.SessionTimeout);
+        Assert.Equal("127.0.0.1:2181", settings.ZooKeeper.Local.ToString());
+        Assert.Equal(3, settings.ExpectedBrokers);
+        Assert.Equal(0u, settings.Kafka.Uid);
+        Assert.Equal(TimeSpan.FromSeconds(10), settings.Interval);
+    }
+
+    [Fact]
+    public void Load_YamlValues_WinOverDiscovery()
+    {
+        host.WithAgentYaml("cluster:\n  expected_brokers: 5\n");
+        File.AppendAllText(host.AgentYaml, "");
+        var yaml = File.ReadAllText(host.AgentYaml).Replace("  user: root", "  user: root\n  broker_id: 7\n  log_dirs: [/srv/a, /srv/b]\n  listener: 10.0.0.1:9093", StringComparison.Ordinal);
+        File.WriteAllText(host.AgentYaml, yaml);
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(7, settings.Kafka.BrokerId);
+        Assert.Equal(["/srv/a", "/srv/b"], settings.Kafka.LogDirs);
+        Assert.Equal("10.0.0.1:9093", settings.Kafka.ProbeEndpoint.ToString());
+        Assert.Equal(5, settings.ExpectedBrokers);
+    }
+
+    [Fact]
+    public void Load_EnvironmentVariable_OverridesYaml()
+    {
+        host.WithAgentYaml("disk:\n  high_ratio: 0.5\n");
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?> { ["KAFKA_AGENT_DISK__HIGH_RATIO"] = "0.7" });
+
+        Assert.Equal(0.7, settings.Disk.HighRatio);
+    }
+
+    [Fact]
+    public void Load_UnknownKey_NamesKeyFileAndLine()
+    {
+        host.WithAgentYaml("disk:\n  hihg_ratio: 0.5\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+
+        Assert.Matches($"^{Escape(host.AgentYaml)}:\\d+: unknown key 'disk.hihg_ratio'$", error.Message);
+    }
+
+    [Fact]
+    public void Load_BadBooleanFromEnvironment_NamesTheVariable()
+    {
+        host.WithAgentYaml();
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+            new Dictionary<string, string?> { ["KAFKA_AGENT_METRICS__ENABLED"] = "maybe" }));
+
+        Assert.Equal($"environment variable KAFKA_AGENT_METRICS__ENABLED (over {host.AgentYaml}): metrics.enabled: 'maybe' is not true or false", error.Message);
+    }
+
+    [Fact]
+    public void Load_UnknownEnvironmentKey_NamesTheVariable()
+    {
+        host.WithAgentYaml();
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+            new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__BROKERID"] = "3" }));
+
+        Assert.Contains("KAFKA_AGENT_KAFKA__BROKERID", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'kafka.brokerid'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("interval_seconds: often", "interval_seconds: 'often' is not a number")]
+    [InlineData("cluster:\n  expected_brokers: many", "cluster.expected_brokers: 'many' is not an integer")]
+    [InlineData("metrics:\n  port: 1", "not valid YAML: Duplicate key metrics")]
+    [InlineData("disk:\n  high_ratio: 0.99", "disk.critical_ratio: must be above disk.high_ratio")]
+    [InlineData("kafka:\n  service: systemd", "duplicate")]
+    [InlineData("mode: heal", "mode: 'heal' is not supported")]
+    [InlineData("ownership:\n  sample_paths: 0", "ownership.sample_paths: must be between 1 and 100")]
+    public void Load_BadValue_OneLineNamingTheKey(string yaml, string expected)
+    {
+        host.WithAgentYaml(yaml);
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+
+        Assert.True(!error.Message.Contains('\n', StringComparison.Ordinal), error.Message);
+        Assert.StartsWith(host.AgentYaml, error.Message, StringComparison.Ordinal);
+        if (expected != "duplicate")
+        {
+            Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
+        }
+    }
+
+    [Fact]
+    public void Load_MissingConfigFile_NamesThePath()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(Path.Combine(host.Root, "nope.yaml"), NoEnvironment));
+
+        Assert.Equal($"{host.Root}/nope.yaml: cannot read the configuration: file not found", error.Message);
+    }
+
+    [Fact]
+    public void Load_MissingServerProperties_NamesKeyAndPath()
+    {
+        host.WithAgentYaml();
+        File.Delete(host.ServerProperties);
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+
+        Assert.Equal($"kafka.server_properties: {host.ServerProperties}: file not found", error.Message);
+    }
+
+    [Fact]
+    public void Load_UnknownUser_NamesTheKey()
+    {
+        host.WithAgentYaml();
+        File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("user: root", "user: no-such-user-x", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+
+        Assert.Equal($"{host.AgentYaml}: kafka.user: no such user 'no-such-user-x' on this host", error.Message);
+    }
+
+    [Fact]
+    public void Load_GeneratedBrokerId_ReadFromMetaProperties()
+    {
+        host.WithServer(extra: "broker.id=-1");
+        File.WriteAllText(Path.Combine(host.LogDir, "meta.properties"), "version=0\nbroker.id=1042\n");
+        host.WithAgentYaml();
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(1042, settings.Kafka.BrokerId);
+    }
+
+    [Fact]
+    public void Load_ExplicitZooKeeperConfigMissing_IsAnError()
+    {
+        host.WithAgentYaml();
+        File.Delete(host.ZooKeeperProperties);
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+
+        Assert.Equal($"zookeeper.properties: {host.ZooKeeperProperties}: file not found", error.Message);
+    }
+
+    [Fact]
+    public void Load_NoLocalZooKeeperConfig_ProbesFirstConnectHost()
+    {
+        host.WithServer(zookeeperConnect: "10.1.1.1:2181,10.1.1.2:2181").WithAgentYaml(zookeeperProperties: false);
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Null(settings.ZooKeeper.LocalServer);
+        Assert.Equal("10.1.1.1:2181", settings.ZooKeeper.Local.ToString());
+        Assert.Equal(0, settings.ExpectedBrokers);
+    }
+
+    public void Dispose() => host.Dispose();
+
+    private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
+}

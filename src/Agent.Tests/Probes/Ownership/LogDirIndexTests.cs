@@ -1,0 +1,144 @@
+using KafkaAgent.Probes.Ownership;
+using KafkaAgent.Tests.Support;
+
+namespace KafkaAgent.Tests.Probes.Ownership;
+
+/// <summary>Real files, real chown (the tests run as root), owner 4242:4242 standing in for kafka:kafka.</summary>
+public sealed class LogDirIndexTests : IDisposable
+{
+    private const uint Kafka = 4242;
+    private readonly string root = Directory.CreateTempSubdirectory("kafka-logs-").FullName;
+    private readonly string outside = Directory.CreateTempSubdirectory("outside-").FullName;
+
+    public LogDirIndexTests()
+    {
+        for (var p = 0; p < 3; p++)
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(root, $"topic-{p}")).FullName;
+            foreach (var ext in new[] { "log", "index", "timeindex" })
+            {
+                File.WriteAllText(Path.Combine(dir, $"00000000000000000000.{ext}"), "x");
+            }
+        }
+
+        File.WriteAllText(Path.Combine(root, "meta.properties"), "broker.id=1\n");
+        File.WriteAllText(Path.Combine(outside, "secret"), "s");
+        Shell.Run("chown", "-R", "-h", $"{Kafka}:{Kafka}", root);
+    }
+
+    private LogDirIndex NewIndex() => new(new DirectoryScanner(root, Kafka, Kafka, maxSamples: 2), maxSamples: 2);
+
+    [Fact]
+    public void FullScan_AllOwnedByKafka_NothingWrong()
+    {
+        var index = NewIndex();
+        index.FullScan();
+
+        var result = index.Summarize();
+
+        Assert.Equal(0, result.WrongCount);
+        Assert.Equal(14, result.EntriesScanned); // root + 3 dirs + 9 segment files + meta.properties
+        Assert.Null(result.Error);
+    }
+
+    [Fact]
+    public void FullScan_FilesAndDirOwnedByRoot_CountedWithBoundedSamples()
+    {
+        Shell.Run("chown", "0:0", Path.Combine(root, "topic-1", "00000000000000000000.log"));
+        Shell.Run("chown", "4242:0", Path.Combine(root, "topic-2", "00000000000000000000.index"));
+        Shell.Run("chown", "0", Path.Combine(root, "topic-0"));
+        var index = NewIndex();
+        index.FullScan();
+
+        var result = index.Summarize();
+
+        Assert.Equal(3, result.WrongCount);
+        Assert.Equal(2, result.WrongSamples.Count);
+        Assert.All(result.WrongSamples, s => Assert.StartsWith(root, s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void FullScan_SymlinkOutside_ReportedNeverFollowed()
+    {
+        File.CreateSymbolicLink(Path.Combine(root, "topic-0", "escape"), outside);
+        File.CreateSymbolicLink(Path.Combine(root, "topic-0", "inside"), "../topic-1/00000000000000000000.log");
+        Shell.Run("chown", "-h", $"{Kafka}:{Kafka}", Path.Combine(root, "topic-0", "escape"), Path.Combine(root, "topic-0", "inside"));
+        Shell.Run("chown", "0:0", Path.Combine(outside, "secret"));
+        var index = NewIndex();
+        index.FullScan();
+
+        var result = index.Summarize();
+
+        Assert.Equal(1, result.ForeignSymlinkCount);
+        Assert.Equal($"{root}/topic-0/escape -> {outside}", result.ForeignSymlinkSamples.Single());
+        Assert.Equal(0, result.WrongCount); // the root-owned file behind the link was not visited
+        Assert.Equal(16, result.EntriesScanned);
+    }
+
+    [Fact]
+    public void Refresh_NewRootOwnedFileInKnownDir_Detected()
+    {
+        var index = NewIndex();
+        index.FullScan();
+        File.WriteAllText(Path.Combine(root, "topic-2", "00000000000000000042.log"), "new"); // created by root
+
+        index.Refresh();
+
+        Assert.Equal(1, index.Summarize().WrongCount);
+    }
+
+    [Fact]
+    public void Refresh_RecursiveChown_DetectedThroughDirectoryCtime()
+    {
+        var index = NewIndex();
+        index.FullScan();
+        Shell.Run("chown", "-R", "0:0", Path.Combine(root, "topic-1"));
+
+        index.Refresh();
+
+        Assert.Equal(4, index.Summarize().WrongCount);
+    }
+
+    [Fact]
+    public void Refresh_NewPartitionDirectory_ScannedWhole()
+    {
+        var index = NewIndex();
+        index.FullScan();
+        var dir = Directory.CreateDirectory(Path.Combine(root, "topic-9")).FullName;
+        File.WriteAllText(Path.Combine(dir, "0.log"), "x");
+
+        index.Refresh();
+
+        var result = index.Summarize();
+        Assert.Equal(2, result.WrongCount);
+        Assert.Equal(16, result.EntriesScanned);
+    }
+
+    [Fact]
+    public void Refresh_DeletedDirectory_Forgotten()
+    {
+        Shell.Run("chown", "-R", "0:0", Path.Combine(root, "topic-1"));
+        var index = NewIndex();
+        index.FullScan();
+        Directory.Delete(Path.Combine(root, "topic-1"), recursive: true);
+
+        index.Refresh();
+
+        Assert.Equal(0, index.Summarize().WrongCount);
+    }
+
+    [Fact]
+    public void FullScan_MissingRoot_ReportsError()
+    {
+        var index = new LogDirIndex(new DirectoryScanner(Path.Combine(root, "absent"), Kafka, Kafka, 2), 2);
+        index.FullScan();
+
+        Assert.NotNull(index.Summarize().Error);
+    }
+
+    public void Dispose()
+    {
+        Directory.Delete(root, recursive: true);
+        Directory.Delete(outside, recursive: true);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections;
+using Microsoft.Extensions.Configuration;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>
+/// Loads agent.yaml, applies KAFKA_AGENT_* environment overrides (KAFKA_AGENT_DISK__HIGH_RATIO=0.8),
+/// rejects unknown keys and bad values by name, validates, then discovers the rest from Kafka's and
+/// ZooKeeper's own configs. Every failure is a <see cref="ConfigurationException"/> with one line.
+/// </summary>
+internal static class AgentConfigurationLoader
+{
+    public const string DefaultPath = "/etc/kafka-agent/agent.yaml";
+    public const string EnvironmentPrefix = "KAFKA_AGENT_";
+
+    public static AgentSettings LoadFromProcess(string path)
+    {
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string;
+        }
+
+        return Load(path, environment);
+    }
+
+    public static AgentSettings Load(string path, IReadOnlyDictionary<string, string?> environment)
+    {
+        var options = Bind(path, environment);
+        return SettingsResolver.Resolve(path, options);
+    }
+
+    /// <summary>Reads, checks and binds the options without discovery (exposed for tests).</summary>
+    public static AgentOptions Bind(string path, IReadOnlyDictionary<string, string?> environment)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            var what = ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : ex.Message;
+            throw new ConfigurationException($"{path}: cannot read the configuration: {what}", ex);
+        }
+
+        var yaml = YamlFlattener.Flatten(text, path);
+        foreach (var (key, (value, line)) in yaml)
+        {
+            Check(key, value, $"{path}:{line}");
+        }
+
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in environment)
+        {
+            if (name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase) && name.Length > EnvironmentPrefix.Length)
+            {
+                var key = name[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+                Check(key, value, $"environment variable {name} (over {path})");
+                overrides[key] = value;
+            }
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(yaml.Select(p => KeyValuePair.Create(p.Key, p.Value.Value)))
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var options = new AgentOptions();
+        configuration.Bind(options);
+
+        foreach (var (key, problem) in OptionsValidator.Validate(options))
+        {
+            var where = overrides.ContainsKey(key) ? $"environment {EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}"
+                : yaml.TryGetValue(key, out var entry) ? $"{path}:{entry.Line}"
+                : path;
+            throw new ConfigurationException($"{where}: {OptionsSchema.Display(key)}: {problem}");
+        }
+
+        return options;
+    }
+
+    private static void Check(string key, string? value, string where)
+    {
+        var (type, unknown) = OptionsSchema.Resolve(typeof(AgentOptions), key);
+        if (type is null)
+        {
+            throw new ConfigurationException($"{where}: unknown key '{OptionsSchema.Display(unknown!)}'");
+        }
+
+        if (OptionsSchema.CheckScalar(type, value) is { } expected)
+        {
+            throw new ConfigurationException($"{where}: {OptionsSchema.Display(key)}: '{value}' is not {expected}");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>Used ratios (0..1, of bytes or of inodes, whichever is higher) that raise disk findings.</summary>
+internal sealed class DiskOptions
+{
+    [ConfigurationKeyName("high_ratio")]
+    public double HighRatio { get; set; } = 0.85;
+
+    [ConfigurationKeyName("critical_ratio")]
+    public double CriticalRatio { get; set; } = 0.95;
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>The broker on this host. Unset values are discovered from <see cref="ServerProperties"/>.</summary>
+internal sealed class KafkaOptions
+{
+    [ConfigurationKeyName("server_properties")]
+    public string ServerProperties { get; set; } = "/usr/local/kafka/config/server.properties";
+
+    /// <summary>Overrides broker.id (and meta.properties when the id is generated).</summary>
+    [ConfigurationKeyName("broker_id")]
+    public int? BrokerId { get; set; }
+
+    /// <summary>Overrides log.dirs / log.dir.</summary>
+    [ConfigurationKeyName("log_dirs")]
+    public List<string> LogDirs { get; set; } = [];
+
+    /// <summary>host:port the agent probes; default: the first PLAINTEXT listener, wildcard hosts as 127.0.0.1.</summary>
+    [ConfigurationKeyName("listener")]
+    public string? Listener { get; set; }
+
+    [ConfigurationKeyName("user")]
+    public string User { get; set; } = "kafka";
+
+    [ConfigurationKeyName("group")]
+    public string Group { get; set; } = "kafka";
+
+    [ConfigurationKeyName("api_timeout_seconds")]
+    public double ApiTimeoutSeconds { get; set; } = 5;
+
+    [ConfigurationKeyName("service")]
+    public KafkaServiceOptions Service { get; set; } = new();
+}

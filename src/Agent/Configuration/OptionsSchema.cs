@@ -1,0 +1,105 @@
+using System.Collections;
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>
+/// The set of keys agent.yaml may hold, read from the options classes, so that a misspelt key is rejected
+/// by name instead of being silently ignored by the configuration binder.
+/// </summary>
+internal static class OptionsSchema
+{
+    /// <summary>Finds the type a configuration key binds to; null with the first unknown segment otherwise.</summary>
+    public static (Type? LeafType, string? UnknownPrefix) Resolve(Type rootType, string key)
+    {
+        var type = rootType;
+        var segments = key.Split(ConfigurationPath.KeyDelimiter);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var segment = segments[i];
+            var element = ElementType(type);
+            if (element is not null)
+            {
+                if (!int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                {
+                    return (null, Join(segments, i));
+                }
+
+                type = element;
+                continue;
+            }
+
+            var property = FindProperty(type, segment);
+            if (property is null)
+            {
+                return (null, Join(segments, i));
+            }
+
+            type = property.PropertyType;
+        }
+
+        return (type, null);
+    }
+
+    /// <summary>Whether a scalar text converts to the type; the phrase for the error message otherwise.</summary>
+    public static string? CheckScalar(Type type, string? value)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        if (target == typeof(string) || value is null)
+        {
+            return null;
+        }
+
+        if (ElementType(target) is not null || (target.IsClass && target != typeof(string)))
+        {
+            return "a section, not a single value";
+        }
+
+        try
+        {
+            _ = TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value);
+            return null;
+        }
+        catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException or OverflowException)
+        {
+            return target == typeof(bool) ? "true or false"
+                : target == typeof(int) ? "an integer"
+                : target == typeof(double) ? "a number"
+                : target.Name;
+        }
+    }
+
+    /// <summary>Display form of a key: kafka.service.name, log_dirs[0].</summary>
+    public static string Display(string key) =>
+        string.Join('.', key.Split(ConfigurationPath.KeyDelimiter)).ToLowerInvariant();
+
+    private static PropertyInfo? FindProperty(Type type, string segment)
+    {
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+            if (string.Equals(name, segment, StringComparison.OrdinalIgnoreCase))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type == typeof(string) || !typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            return null;
+        }
+
+        return type.IsArray ? type.GetElementType() : type.GetGenericArguments().FirstOrDefault();
+    }
+
+    private static string Join(string[] segments, int upTo) =>
+        string.Join(ConfigurationPath.KeyDelimiter, segments.Take(upTo + 1));
+}

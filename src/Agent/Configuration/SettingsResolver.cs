@@ -1,0 +1,101 @@
+using KafkaAgent.Configuration.Discovery;
+using KafkaAgent.Platform.Linux;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>Fills what agent.yaml leaves unset from server.properties and the local ZooKeeper config.</summary>
+internal static class SettingsResolver
+{
+    public static AgentSettings Resolve(string configPath, AgentOptions o)
+    {
+        ConfigurationException Error(string key, string problem) => new($"{configPath}: {key}: {problem}");
+
+        var server = KafkaServerConfig.Read(o.Kafka.ServerProperties);
+        var logDirs = o.Kafka.LogDirs.Count > 0 ? o.Kafka.LogDirs : server.LogDirs;
+        foreach (var dir in logDirs)
+        {
+            if (!Path.IsPathRooted(dir))
+            {
+                throw Error("kafka.log_dirs", $"'{dir}' is not an absolute path");
+            }
+        }
+
+        var brokerId = o.Kafka.BrokerId ?? server.BrokerId ?? KafkaServerConfig.ReadGeneratedBrokerId(logDirs)
+            ?? throw Error("kafka.broker_id", $"not set, and {o.Kafka.ServerProperties} has no broker.id and no log dir holds meta.properties yet");
+
+        var zooKeeper = ResolveZooKeeper(configPath, o, server);
+        var expected = o.Cluster.ExpectedBrokers ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
+
+        var uid = UserDatabase.FindUserId(o.Kafka.User) ?? throw Error("kafka.user", $"no such user '{o.Kafka.User}' on this host");
+        var gid = UserDatabase.FindGroupId(o.Kafka.Group) ?? throw Error("kafka.group", $"no such group '{o.Kafka.Group}' on this host");
+
+        var kafka = new KafkaSettings(
+            o.Kafka.ServerProperties,
+            brokerId,
+            logDirs.Select(d => Path.TrimEndingDirectorySeparator(d)).ToList(),
+            ProbeEndpoint(configPath, o.Kafka.Listener, server),
+            server.AdvertisedListeners.Count > 0 ? server.AdvertisedListeners : server.Listeners,
+            o.Kafka.User,
+            o.Kafka.Group,
+            uid,
+            gid,
+            TimeSpan.FromSeconds(o.Kafka.ApiTimeoutSeconds),
+            new ServiceSettings(o.Kafka.Service.Name, Enum.Parse<ServiceManagerKind>(o.Kafka.Service.Manager, ignoreCase: true), o.Kafka.Service.PidFile));
+
+        var w = o.Ownership;
+        return new AgentSettings(
+            configPath,
+            TimeSpan.FromSeconds(o.IntervalSeconds),
+            kafka,
+            zooKeeper,
+            expected,
+            new DiskSettings(o.Disk.HighRatio, o.Disk.CriticalRatio),
+            new OwnershipSettings(TimeSpan.FromSeconds(w.FullScanMinIntervalSeconds), TimeSpan.FromSeconds(w.FullScanMaxIntervalSeconds), w.CpuBudgetRatio, w.SamplePaths),
+            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path));
+    }
+
+    private static ZooKeeperSettings ResolveZooKeeper(string configPath, AgentOptions o, KafkaServerConfig server)
+    {
+        // The default ZooKeeper config path is optional (ZooKeeper may run on other hosts); a path the
+        // operator set explicitly must exist.
+        var explicitPath = !string.Equals(o.ZooKeeper.Properties, new ZooKeeperOptions().Properties, StringComparison.Ordinal);
+        var local = explicitPath || File.Exists(o.ZooKeeper.Properties) ? ZooKeeperServerConfig.Read(o.ZooKeeper.Properties) : null;
+
+        ZooKeeperConnect? connect = server.ZooKeeperConnect;
+        if (o.ZooKeeper.Connect is { } text && !ZooKeeperConnect.TryParse(text, out connect))
+        {
+            throw new ConfigurationException($"{configPath}: zookeeper.connect: '{text}' is not host:port[,host:port][/chroot]");
+        }
+
+        if (connect is null)
+        {
+            throw new ConfigurationException($"{configPath}: zookeeper.connect: not set, and {o.Kafka.ServerProperties} has no zookeeper.connect");
+        }
+
+        HostPort? endpoint = null;
+        if (o.ZooKeeper.Local is { } localText && !HostPort.TryParse(localText, out endpoint))
+        {
+            throw new ConfigurationException($"{configPath}: zookeeper.local: '{localText}' is not host:port");
+        }
+
+        endpoint ??= local is not null
+            ? new HostPort(local.ClientPortAddress is null or "0.0.0.0" ? "127.0.0.1" : local.ClientPortAddress, local.ClientPort)
+            : connect.Hosts[0];
+
+        return new ZooKeeperSettings(connect, server.ZooKeeperSessionTimeout, endpoint, TimeSpan.FromSeconds(o.ZooKeeper.TimeoutSeconds), local);
+    }
+
+    private static HostPort ProbeEndpoint(string configPath, string? configured, KafkaServerConfig server)
+    {
+        if (configured is not null)
+        {
+            return HostPort.TryParse(configured, out var endpoint)
+                ? endpoint!
+                : throw new ConfigurationException($"{configPath}: kafka.listener: '{configured}' is not host:port");
+        }
+
+        // The agent speaks PLAINTEXT only; prefer such a listener, else take the first and let the probe say so.
+        var listener = server.Listeners.FirstOrDefault(l => server.ProtocolOf(l) == "PLAINTEXT") ?? server.Listeners[0];
+        return new HostPort(listener.IsWildcardHost ? "127.0.0.1" : listener.Host, listener.Port);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+
+namespace KafkaAgent.Configuration;
+
+/// <summary>The ZooKeeper this host runs and the ensemble the broker uses.</summary>
+internal sealed class ZooKeeperOptions
+{
+    /// <summary>The local ZooKeeper's config (zoo.cfg format). Optional when left at the default and absent.</summary>
+    [ConfigurationKeyName("properties")]
+    public string Properties { get; set; } = "/etc/kafka/config/zookeeper.properties";
+
+    /// <summary>Overrides zookeeper.connect from server.properties (hosts and optional chroot).</summary>
+    [ConfigurationKeyName("connect")]
+    public string? Connect { get; set; }
+
+    /// <summary>host:port of this host's ZooKeeper; default 127.0.0.1 and clientPort.</summary>
+    [ConfigurationKeyName("local")]
+    public string? Local { get; set; }
+
+    [ConfigurationKeyName("timeout_seconds")]
+    public double TimeoutSeconds { get; set; } = 3;
+}

@@ -1,0 +1,62 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.Hosting;
+using KafkaAgent.Platform;
+using KafkaAgent.Platform.Linux;
+using KafkaAgent.Probes;
+using KafkaAgent.Probes.Disk;
+using KafkaAgent.Probes.Kafka;
+using KafkaAgent.Probes.Membership;
+using KafkaAgent.Probes.Ownership;
+using KafkaAgent.Probes.ZooKeeper;
+using KafkaAgent.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+
+namespace KafkaAgent.Cycle;
+
+/// <summary>The one seam between the host wiring and observation: probes, diagnosis, cycle, metrics.</summary>
+internal static class ObservationServiceCollectionExtensions
+{
+    /// <summary>Registers the observe-only cycle as <see cref="IAgentCycle"/> for validated <paramref name="settings"/>.</summary>
+    /// <param name="metricsEndpoint">Serve Prometheus text on the configured address (the daemon); false for one-shot use.</param>
+    public static IServiceCollection AddAgentObservation(this IServiceCollection services, AgentSettings settings, bool metricsEndpoint = true)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton(settings);
+        services.AddSingleton<IFileSystemStats, StatVfsFileSystemStats>();
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton(sp => ServiceManagerFactory.Create(settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton<IZooKeeperSessionCheck, ZooKeeperSessionCheck>();
+        services.AddSingleton(sp => new OwnershipMonitor(settings.Kafka, settings.Ownership, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IProbe<ZooKeeperFacts>>(sp => new ZooKeeperProbe(settings.ZooKeeper, sp.GetRequiredService<IZooKeeperSessionCheck>()));
+        services.AddSingleton<IProbe<MembershipFacts>>(_ => new MembershipProbe(settings));
+        services.AddSingleton<IProbe<KafkaServiceFacts>>(sp => new KafkaServiceProbe(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>()));
+        services.AddSingleton<IProbe<KafkaApiFacts>>(_ => new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout));
+        services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
+        services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
+        services.AddSingleton<AgentObserver>();
+        services.AddSingleton<AgentMetrics>();
+        services.AddSingleton<AgentCycle>();
+        services.AddSingleton<IAgentCycle>(sp => sp.GetRequiredService<AgentCycle>());
+        services.Configure<WorkerOptions>(o => o.Interval = settings.Interval);
+
+        if (metricsEndpoint && settings.Metrics.Enabled)
+        {
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(AgentMetrics.MeterName)
+                .AddPrometheusHttpListener(o =>
+                {
+                    o.Host = settings.Metrics.Host;
+                    o.Port = settings.Metrics.Port;
+                    o.ScrapeEndpointPath = settings.Metrics.Path;
+                    // One scrape per cycle is plenty; a short cache keeps scrape storms cheap.
+                    o.ScrapeResponseCacheDurationMilliseconds = 1000;
+                }));
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using KafkaAgent.Hosting;
+
+namespace KafkaAgent.Diagnosis;
+
+/// <summary>One row of `kafka-agent check`: a runbook check, its status, one line, and the findings behind it.</summary>
+internal sealed record CheckResult(string Check, CycleStatus Status, string Summary, IReadOnlyList<Finding> Findings, TimeSpan Duration)
+{
+    /// <summary>The status its findings imply: the worst severity, Info counting as OK.</summary>
+    public static CycleStatus StatusOf(IEnumerable<Finding> findings) =>
+        findings.Select(f => f.Severity switch
+        {
+            Severity.Critical => CycleStatus.Critical,
+            Severity.Warning => CycleStatus.Warning,
+            _ => CycleStatus.Ok,
+        }).Aggregate(CycleStatus.Ok, CheckStatuses.Worst);
+}
+
+/// <summary>The Nagios states, ordered as Icinga orders them: OK &lt; WARNING &lt; UNKNOWN &lt; CRITICAL.</summary>
+internal static class CheckStatuses
+{
+    public static CycleStatus Worst(CycleStatus a, CycleStatus b) => Rank(a) >= Rank(b) ? a : b;
+
+    public static string Label(CycleStatus status) => status switch
+    {
+        CycleStatus.Ok => "OK",
+        CycleStatus.Warning => "WARNING",
+        CycleStatus.Critical => "CRITICAL",
+        _ => "UNKNOWN",
+    };
+
+    private static int Rank(CycleStatus status) => status switch
+    {
+        CycleStatus.Ok => 0,
+        CycleStatus.Warning => 1,
+        CycleStatus.Unknown => 2,
+        _ => 3,
+    };
+}

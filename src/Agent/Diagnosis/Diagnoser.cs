@@ -1,0 +1,55 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.Hosting;
+using KafkaAgent.Probes;
+
+namespace KafkaAgent.Diagnosis;
+
+/// <summary>All checks of one pass, worst status first in <see cref="Overall"/>.</summary>
+internal sealed record DiagnosisReport(IReadOnlyList<CheckResult> Checks)
+{
+    public CycleStatus Overall => Checks.Select(c => c.Status).Aggregate(CycleStatus.Ok, CheckStatuses.Worst);
+
+    public IEnumerable<Finding> Findings => Checks.SelectMany(c => c.Findings);
+}
+
+/// <summary>Facts in, findings out. Pure: no I/O, no clock, so every rule is unit-tested with plain records.</summary>
+internal static class Diagnoser
+{
+    public static DiagnosisReport Diagnose(Observation o, DiskSettings disk)
+    {
+        var service = o.KafkaService.Facts;
+        return new DiagnosisReport(
+        [
+            Row(CheckNames.ZooKeeper, o.ZooKeeper, ZooKeeperRules.Evaluate),
+            Row(CheckNames.Membership, o.Membership, m => MembershipRules.Evaluate(m, service)),
+            ServiceRow(o),
+            Row(CheckNames.KafkaApi, o.KafkaApi, a => KafkaRules.EvaluateApi(a, service)),
+            Row(CheckNames.Disk, o.Disk, d => DiskRules.Evaluate(d, disk)),
+            Row(CheckNames.Ownership, o.Ownership, OwnershipRules.Evaluate),
+        ]);
+    }
+
+    private static CheckResult Row<TFacts>(string check, ProbeOutcome<TFacts> outcome, Func<TFacts, (string Summary, List<Finding> Findings)> rule)
+        where TFacts : class
+    {
+        if (outcome.Facts is null)
+        {
+            return new CheckResult(check, CycleStatus.Unknown, outcome.Failure ?? "no result", [], outcome.Duration);
+        }
+
+        var (summary, findings) = rule(outcome.Facts);
+        return new CheckResult(check, CheckResult.StatusOf(findings), summary, findings, outcome.Duration);
+    }
+
+    private static CheckResult ServiceRow(Observation o)
+    {
+        if (o.KafkaService.Facts is not { } facts)
+        {
+            return new CheckResult(CheckNames.KafkaService, CycleStatus.Unknown, o.KafkaService.Failure ?? "no result", [], o.KafkaService.Duration);
+        }
+
+        var (summary, findings, unknown) = KafkaRules.EvaluateService(facts);
+        var status = unknown ? CycleStatus.Unknown : CheckResult.StatusOf(findings);
+        return new CheckResult(CheckNames.KafkaService, status, summary, findings, o.KafkaService.Duration);
+    }
+}

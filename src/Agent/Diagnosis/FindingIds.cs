@@ -1,0 +1,33 @@
+namespace KafkaAgent.Diagnosis;
+
+/// <summary>Every finding the agent can raise. Stable names: metrics labels, alerts and remediations use them.</summary>
+internal static class FindingIds
+{
+    public const string ZooKeeperDown = "zk.down";
+    public const string ZooKeeperHung = "zk.hung";
+    public const string ZooKeeperNotServing = "zk.not_serving";
+    public const string ZooKeeperStandaloneUnexpected = "zk.standalone_unexpected";
+    public const string ZooKeeperFourLetterWordsDisabled = "zk.4lw_not_whitelisted";
+    public const string ZooKeeperEnsembleUnreachable = "zk.ensemble_unreachable";
+    public const string BrokerUnregistered = "broker.unregistered";
+    public const string BrokerEndpointMismatch = "broker.endpoint_mismatch";
+    public const string ClusterIsolated = "cluster.isolated";
+    public const string ClusterBrokersMissing = "cluster.brokers_missing";
+    public const string KafkaDown = "kafka.down";
+    public const string KafkaStoppedByOperator = "kafka.stopped_by_operator";
+    public const string KafkaApiUnresponsive = "kafka.api_unresponsive";
+    public const string DiskHigh = "disk.high";
+    public const string DiskCritical = "disk.critical";
+    public const string DiskUnreadable = "disk.unreadable";
+    public const string OwnershipWrong = "ownership.wrong";
+    public const string OwnershipForeignSymlink = "ownership.foreign_symlink";
+    public const string OwnershipUnreadable = "ownership.unreadable";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        ZooKeeperDown, ZooKeeperHung, ZooKeeperNotServing, ZooKeeperStandaloneUnexpected, ZooKeeperFourLetterWordsDisabled,
+        ZooKeeperEnsembleUnreachable, BrokerUnregistered, BrokerEndpointMismatch, ClusterIsolated, ClusterBrokersMissing,
+        KafkaDown, KafkaStoppedByOperator, KafkaApiUnresponsive, DiskHigh, DiskCritical, DiskUnreadable,
+        OwnershipWrong, OwnershipForeignSymlink, OwnershipUnreadable,
+    ];
+}

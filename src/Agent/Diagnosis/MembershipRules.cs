@@ -1,0 +1,70 @@
+using KafkaAgent.Configuration.Discovery;
+using KafkaAgent.Platform;
+using KafkaAgent.Probes.Kafka;
+using KafkaAgent.Probes.Membership;
+
+namespace KafkaAgent.Diagnosis;
+
+/// <summary>The runbook's `ls /brokers/ids` and `get /brokers/ids/&lt;id&gt;`, and "a single broker id: not a cluster".</summary>
+internal static class MembershipRules
+{
+    public static (string Summary, List<Finding> Findings) Evaluate(MembershipFacts m, KafkaServiceFacts? service)
+    {
+        var findings = new List<Finding>();
+        if (!m.Reachable)
+        {
+            findings.Add(Finding.Of(FindingIds.ZooKeeperEnsembleUnreachable, Severity.Critical,
+                $"cannot read /brokers/ids through {m.ConnectString}: {m.Detail}", ("connect", m.ConnectString), ("detail", m.Detail)));
+            return ($"cannot read /brokers/ids: {m.Detail}", findings);
+        }
+
+        var ids = string.Join(',', m.RegisteredIds);
+        var kafkaStopped = service?.State is ServiceState.Down or ServiceState.StoppedByOperator;
+        if (m.Own is null && !kafkaStopped)
+        {
+            findings.Add(Finding.Of(FindingIds.BrokerUnregistered, Severity.Critical,
+                $"broker {m.OwnBrokerId} is not in /brokers/ids while Kafka runs (zombie: its ZooKeeper session is gone)",
+                ("broker_id", m.OwnBrokerId), ("registered", ids), ("service", service?.Detail)));
+        }
+        else if (m.Own is not null && !EndpointsMatch(m.ExpectedEndpoints, m.Own.Endpoints))
+        {
+            findings.Add(Finding.Of(FindingIds.BrokerEndpointMismatch, Severity.Warning,
+                $"broker {m.OwnBrokerId} registered {string.Join(',', m.Own.Endpoints)} but its listeners say {string.Join(',', m.ExpectedEndpoints)}",
+                ("registered", string.Join(',', m.Own.Endpoints)), ("configured", string.Join(',', m.ExpectedEndpoints))));
+        }
+
+        if (m.ExpectedBrokers > 1 && m.RegisteredIds.Count <= 1)
+        {
+            findings.Add(Finding.Of(FindingIds.ClusterIsolated, Severity.Critical,
+                $"only [{ids}] in /brokers/ids, {m.ExpectedBrokers} brokers expected: not running as a cluster",
+                ("registered", ids), ("expected", m.ExpectedBrokers)));
+        }
+        else if (m.RegisteredIds.Count < m.ExpectedBrokers)
+        {
+            findings.Add(Finding.Of(FindingIds.ClusterBrokersMissing, Severity.Warning,
+                $"{m.RegisteredIds.Count} of {m.ExpectedBrokers} brokers registered: [{ids}]",
+                ("registered", ids), ("expected", m.ExpectedBrokers)));
+        }
+
+        var own = m.Own is not null ? $"broker {m.OwnBrokerId} registered" : $"broker {m.OwnBrokerId} not registered";
+        var expected = m.ExpectedBrokers > 0 ? $" of {m.ExpectedBrokers} expected" : "";
+        return ($"{own}; /brokers/ids [{ids}]{expected}", findings);
+    }
+
+    /// <summary>
+    /// Kafka registers its advertised listeners; a wildcard host is registered as the machine's name, so only
+    /// the listener name and port can be compared for those.
+    /// </summary>
+    public static bool EndpointsMatch(IReadOnlyList<KafkaListener> expected, IReadOnlyList<string> registered)
+    {
+        var actual = KafkaListener.ParseList(string.Join(',', registered), out var bad);
+        if (bad is not null || actual.Count != expected.Count)
+        {
+            return false;
+        }
+
+        return expected.All(e => actual.Any(a =>
+            string.Equals(a.Name, e.Name, StringComparison.OrdinalIgnoreCase) && a.Port == e.Port
+            && (e.IsWildcardHost || string.Equals(a.Host, e.Host, StringComparison.OrdinalIgnoreCase))));
+    }
+}

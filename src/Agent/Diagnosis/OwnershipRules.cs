@@ -1,0 +1,40 @@
+using KafkaAgent.Probes.Ownership;
+
+namespace KafkaAgent.Diagnosis;
+
+/// <summary>The runbook's `chown -R kafka:kafka /var/kafka`, as a check: what would that command have to change.</summary>
+internal static class OwnershipRules
+{
+    public static (string Summary, List<Finding> Findings) Evaluate(OwnershipFacts o)
+    {
+        var findings = new List<Finding>();
+        var owner = $"{o.User}:{o.Group}";
+        foreach (var dir in o.LogDirs)
+        {
+            if (dir.Error is not null)
+            {
+                findings.Add(Finding.Of(FindingIds.OwnershipUnreadable, Severity.Warning, $"cannot scan {dir.Path}: {dir.Error}", ("path", dir.Path)));
+                continue;
+            }
+
+            if (dir.WrongCount > 0)
+            {
+                findings.Add(Finding.Of(FindingIds.OwnershipWrong, Severity.Warning,
+                    $"{dir.WrongCount} entries under {dir.Path} not owned by {owner}, e.g. {string.Join(", ", dir.WrongSamples)}",
+                    ("path", dir.Path), ("count", dir.WrongCount), ("owner", owner), ("samples", string.Join('\n', dir.WrongSamples))));
+            }
+
+            if (dir.ForeignSymlinkCount > 0)
+            {
+                findings.Add(Finding.Of(FindingIds.OwnershipForeignSymlink, Severity.Warning,
+                    $"{dir.ForeignSymlinkCount} symlinks under {dir.Path} point outside it (not followed), e.g. {string.Join(", ", dir.ForeignSymlinkSamples)}",
+                    ("path", dir.Path), ("count", dir.ForeignSymlinkCount), ("samples", string.Join('\n', dir.ForeignSymlinkSamples))));
+            }
+        }
+
+        var scanned = o.LogDirs.Sum(d => d.EntriesScanned);
+        var wrong = o.LogDirs.Sum(d => d.WrongCount);
+        var kind = o.FullScan ? "scanned" : "checked incrementally";
+        return (wrong == 0 ? $"{scanned} entries {kind}, all {owner}" : $"{wrong} of {scanned} entries not {owner}", findings);
+    }
+}

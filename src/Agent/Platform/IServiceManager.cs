@@ -1,0 +1,18 @@
+namespace KafkaAgent.Platform;
+
+/// <summary>What a service manager says about one service.</summary>
+/// <param name="Detail">Its own words, e.g. "ActiveState=failed SubState=failed Result=exit-code".</param>
+internal sealed record ServiceStatus(ServiceState State, int? MainPid, string Detail);
+
+/// <summary>
+/// The service-manager seam: systemd, SysV init scripts, or a pidfile written by a start script
+/// (Windows' Service Control Manager later). Reads only; starting and stopping come with remediation.
+/// </summary>
+internal interface IServiceManager
+{
+    /// <summary>systemd, sysv, pidfile.</summary>
+    string Kind { get; }
+
+    /// <summary>Never throws for an unknown or failed service: that is a <see cref="ServiceState"/>.</summary>
+    Task<ServiceStatus> GetStatusAsync(string service, CancellationToken cancellationToken);
+}

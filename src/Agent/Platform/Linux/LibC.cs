@@ -1,0 +1,146 @@
+using System.Runtime.InteropServices;
+
+namespace KafkaAgent.Platform.Linux;
+
+/// <summary>
+/// The few C library calls the probes need. statx is used instead of lstat because its struct has the same
+/// layout on every architecture (x64, arm64), so no per-architecture struct stat is needed.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    public const int AtFdCwd = -100;
+    public const int AtSymlinkNoFollow = 0x100;
+    public const int AtEmptyPath = 0x1000;
+    public const uint StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10, StatxMtime = 0x40, StatxCtime = 0x80;
+    public const int ENOENT = 2, EACCES = 13, ENOTDIR = 20, ELOOP = 40;
+    public const byte DtUnknown = 0, DtDir = 4, DtLnk = 10;
+    public const uint SIfmt = 0xF000, SIfdir = 0x4000, SIflnk = 0xA000;
+
+    private const int OCloexec = 0x80000;
+
+    // open(2) flags differ between x64 and arm64 (asm-generic).
+    private static readonly bool IsArm = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm;
+    public static readonly int OpenDirectoryFlags = OCloexec | (IsArm ? 0x4000 : 0x10000);
+    public static readonly int NoFollow = IsArm ? 0x8000 : 0x20000;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StatxTimestamp
+    {
+        public long Seconds;
+        public uint Nanoseconds;
+        private readonly int reserved;
+
+        public readonly long Ticks => (Seconds * 1_000_000_000L) + Nanoseconds;
+    }
+
+    /// <summary>struct statx (linux/stat.h), 256 bytes.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 256)]
+    public struct Statx
+    {
+        public uint Mask;
+        public uint BlockSize;
+        public ulong Attributes;
+        public uint Links;
+        public uint Uid;
+        public uint Gid;
+        public ushort Mode;
+        private readonly ushort spare0;
+        public ulong Inode;
+        public ulong Size;
+        public ulong Blocks;
+        public ulong AttributesMask;
+        public StatxTimestamp AccessTime;
+        public StatxTimestamp BirthTime;
+        public StatxTimestamp ChangeTime;
+        public StatxTimestamp ModifyTime;
+    }
+
+    /// <summary>struct statvfs on 64-bit glibc (x64 and arm64 share it).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct StatVfs
+    {
+        public ulong BlockSize;
+        public ulong FragmentSize;
+        public ulong Blocks;
+        public ulong BlocksFree;
+        public ulong BlocksAvailable;
+        public ulong Files;
+        public ulong FilesFree;
+        public ulong FilesAvailable;
+        public ulong FileSystemId;
+        public ulong Flags;
+        public ulong MaxNameLength;
+        private fixed int spare[6];
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    public static partial int StatxAt(int dirFd, byte* path, int flags, uint mask, Statx* result);
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int StatxPath(int dirFd, string path, int flags, uint mask, out Statx result);
+
+    [LibraryImport("libc", EntryPoint = "statvfs", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int StatFileSystem(string path, out StatVfs result);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fdopendir", SetLastError = true)]
+    public static partial nint FdOpenDir(int fd);
+
+    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
+    public static partial nint ReadDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "dirfd")]
+    public static partial int DirFd(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "closedir")]
+    public static partial int CloseDir(nint dir);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
+    public static partial nint ReadLinkAt(int dirFd, byte* path, byte* buffer, nint size);
+
+    [LibraryImport("libc", EntryPoint = "realpath", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint RealPathNative(string path, nint resolved);
+
+    /// <summary>The canonical path (symlinks resolved), or null when it does not resolve.</summary>
+    public static string? RealPath(string path)
+    {
+        var resolved = RealPathNative(path, 0);
+        if (resolved == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            NativeMemory.Free((void*)resolved);
+        }
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [LibraryImport("libc", EntryPoint = "clock_gettime")]
+    public static partial int ClockGetTime(int clock, out TimeSpec time);
+
+    /// <summary>CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID).</summary>
+    public static TimeSpan ThreadCpuTime()
+    {
+        _ = ClockGetTime(3, out var t);
+        return TimeSpan.FromTicks((t.Seconds * TimeSpan.TicksPerSecond) + (t.Nanoseconds / 100));
+    }
+
+    public static string ErrorText(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}

@@ -1,0 +1,5 @@
+namespace KafkaAgent.Probes.Kafka;
+
+/// <summary>The local listener: does the port accept, and does a Metadata request come back in time.</summary>
+/// <param name="BrokerCount">Brokers listed in the Metadata reply.</param>
+internal sealed record KafkaApiFacts(string Endpoint, bool PortOpen, bool MetadataAnswered, int BrokerCount, int TopicCount, string? Detail);

@@ -1,0 +1,48 @@
+using Confluent.Kafka;
+using KafkaAgent.Configuration.Discovery;
+
+namespace KafkaAgent.Probes.Kafka;
+
+/// <summary>
+/// The runbook's "list topics" test: a Metadata request on the local listener through Confluent.Kafka.
+/// The admin client is created and disposed per probe: librdkafka keeps threads and about 20 MB resident,
+/// which a daemon that probes every few seconds should not carry between probes.
+/// </summary>
+internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout) : IProbe<KafkaApiFacts>
+{
+    public async Task<KafkaApiFacts> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var (open, detail) = await TcpConnect.TryAsync(endpoint.Host, endpoint.Port, timeout, cancellationToken);
+        if (!open)
+        {
+            return new KafkaApiFacts(endpoint.ToString(), false, false, 0, 0, detail);
+        }
+
+        // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
+        return await Task.Factory.StartNew(RequestMetadata, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private KafkaApiFacts RequestMetadata()
+    {
+        var milliseconds = (int)Math.Max(100, timeout.TotalMilliseconds);
+        var config = new AdminClientConfig
+        {
+            BootstrapServers = endpoint.ToString(),
+            SocketTimeoutMs = milliseconds,
+            SocketConnectionSetupTimeoutMs = milliseconds,
+            ReconnectBackoffMaxMs = 1000,
+            ClientId = "kafka-agent",
+        };
+        try
+        {
+            // librdkafka would otherwise write its own log lines to stderr.
+            using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            var metadata = admin.GetMetadata(timeout);
+            return new KafkaApiFacts(endpoint.ToString(), true, true, metadata.Brokers.Count, metadata.Topics.Count, null);
+        }
+        catch (KafkaException ex)
+        {
+            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"Metadata: {ex.Error.Reason}");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using KafkaAgent.Configuration.Discovery;
+
+namespace KafkaAgent.Probes.Membership;
+
+/// <summary>One /brokers/ids/&lt;id&gt; znode as Kafka wrote it.</summary>
+/// <param name="Endpoints">"PLAINTEXT://host:9092" entries (or host/port from version 1 JSON).</param>
+internal sealed record BrokerRegistration(int Id, IReadOnlyList<string> Endpoints, string? Host, int? Port);
+
+/// <summary>/brokers/ids under the chroot, read through the ensemble (a real session).</summary>
+/// <param name="Reachable">False when no session could be made; Detail says why.</param>
+/// <param name="RegisteredIds">Children of /brokers/ids, sorted.</param>
+/// <param name="Own">This broker's registration, null when missing.</param>
+/// <param name="ExpectedEndpoints">What the configured (advertised) listeners say should be registered.</param>
+internal sealed record MembershipFacts(
+    string ConnectString,
+    bool Reachable,
+    int OwnBrokerId,
+    IReadOnlyList<int> RegisteredIds,
+    BrokerRegistration? Own,
+    IReadOnlyList<KafkaListener> ExpectedEndpoints,
+    int ExpectedBrokers,
+    string? Detail);

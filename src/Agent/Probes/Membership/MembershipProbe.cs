@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text.Json;
+using KafkaAgent.Configuration;
+using KafkaAgent.ZooKeeper;
+
+namespace KafkaAgent.Probes.Membership;
+
+/// <summary>
+/// The runbook's `ls /brokers/ids` and `get /brokers/ids/&lt;id&gt;` through the whole ensemble (with the chroot), so
+/// it still answers when only the local ZooKeeper is down. One short session per probe.
+/// </summary>
+internal sealed class MembershipProbe(AgentSettings settings) : IProbe<MembershipFacts>
+{
+    public async Task<MembershipFacts> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var connect = settings.ZooKeeper.Connect.ConnectionString;
+        var id = settings.Kafka.BrokerId;
+        MembershipFacts Facts(bool reachable, IReadOnlyList<int> ids, BrokerRegistration? own, string? detail) =>
+            new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail);
+
+        var timeout = settings.ZooKeeper.Timeout;
+        try
+        {
+            await using var client = await ZooKeeperClient.ConnectAsync(
+                new ZooKeeperClientOptions { ConnectionString = connect, ConnectTimeout = timeout, RequestTimeout = timeout }, cancellationToken);
+            var ids = await ReadIdsAsync(client, cancellationToken);
+            BrokerRegistration? own = null;
+            if (ids.Contains(id))
+            {
+                try
+                {
+                    var data = await client.GetDataAsync($"/brokers/ids/{id}", cancellationToken: cancellationToken);
+                    own = BrokerRegistrationJson.Parse(id, data.Data);
+                }
+                catch (ZooKeeperException ex) when (ex.Code == ZooKeeperErrorCode.NoNode)
+                {
+                    ids.Remove(id); // Deregistered between the two reads.
+                }
+                catch (JsonException ex)
+                {
+                    own = new BrokerRegistration(id, [], null, null);
+                    return Facts(true, ids, own, $"/brokers/ids/{id} is not Kafka's JSON: {ex.Message}");
+                }
+            }
+
+            return Facts(true, ids, own, null);
+        }
+        catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException or System.Net.Sockets.SocketException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return Facts(false, [], null, ex.Message);
+        }
+    }
+
+    private static async Task<List<int>> ReadIdsAsync(ZooKeeperClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var children = await client.GetChildrenAsync("/brokers/ids", cancellationToken: cancellationToken);
+            return children.Children
+                .Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+                .Where(n => n >= 0)
+                .Order()
+                .ToList();
+        }
+        catch (ZooKeeperException ex) when (ex.Code == ZooKeeperErrorCode.NoNode)
+        {
+            return []; // No broker ever registered under this chroot.
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.Platform.Linux;
+
+namespace KafkaAgent.Probes.Ownership;
+
+/// <summary>
+/// Keeps the ownership index of every log dir across cycles: a full scan when due (see
+/// <see cref="OwnershipSchedule"/>), an incremental refresh otherwise. Not thread-safe: one cycle at a time.
+/// </summary>
+internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings settings, TimeProvider time)
+{
+    private readonly List<LogDirIndex> indexes = kafka.LogDirs
+        .Select(d => new LogDirIndex(new DirectoryScanner(d, kafka.Uid, kafka.Gid, settings.SamplePaths), settings.SamplePaths))
+        .ToList();
+
+    private DateTimeOffset? nextFullScan;
+
+    /// <summary>CPU the last full scan took (on its thread).</summary>
+    public TimeSpan LastFullScanCpu { get; private set; }
+
+    public DateTimeOffset? NextFullScan => nextFullScan;
+
+    /// <summary>Makes the next pass a full scan (after a fix, to verify it).</summary>
+    public void RequestFullScan() => nextFullScan = null;
+
+    public OwnershipFacts Observe()
+    {
+        var full = nextFullScan is null || time.GetUtcNow() >= nextFullScan;
+        if (full)
+        {
+            var before = LibC.ThreadCpuTime();
+            foreach (var index in indexes)
+            {
+                index.FullScan();
+            }
+
+            LastFullScanCpu = LibC.ThreadCpuTime() - before;
+            nextFullScan = time.GetUtcNow() + OwnershipSchedule.NextInterval(
+                LastFullScanCpu, settings.CpuBudgetRatio, settings.FullScanMinInterval, settings.FullScanMaxInterval);
+        }
+        else
+        {
+            foreach (var index in indexes)
+            {
+                index.Refresh();
+            }
+        }
+
+        return new OwnershipFacts(kafka.User, kafka.Group, indexes.Select(i => i.Summarize()).ToList(), full);
+    }
+}

@@ -1,0 +1,31 @@
+namespace KafkaAgent.Probes.ZooKeeper;
+
+internal enum ZooKeeperReachability
+{
+    /// <summary>Answered (a 4lw reply or a session).</summary>
+    Answered,
+
+    /// <summary>TCP connection refused: nothing listens.</summary>
+    Refused,
+
+    /// <summary>Accepted the connection but did not answer in time (SIGSTOPped, GC-bound, disk-bound).</summary>
+    NoAnswer,
+
+    /// <summary>Other network error (unreachable host, reset).</summary>
+    Error,
+}
+
+/// <summary>The local ZooKeeper as seen through srvr (or a session when 4lw commands are not whitelisted).</summary>
+/// <param name="Mode">standalone, leader, follower, observer, read-only; null when unknown.</param>
+/// <param name="Serving">False when it answered "not currently serving requests" (no quorum).</param>
+/// <param name="FourLetterWordsWhitelisted">False when srvr was refused by the whitelist and a session was used.</param>
+/// <param name="ExpectedEnsembleSize">server.N lines in its config; 0 when the config is unknown.</param>
+internal sealed record ZooKeeperFacts(
+    string Endpoint,
+    ZooKeeperReachability Reachability,
+    bool Serving,
+    string? Mode,
+    bool FourLetterWordsWhitelisted,
+    int ExpectedEnsembleSize,
+    string? Version,
+    string? Detail);

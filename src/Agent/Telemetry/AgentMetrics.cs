@@ -1,0 +1,91 @@
+using System.Diagnostics.Metrics;
+using KafkaAgent.Cli;
+using KafkaAgent.Diagnosis;
+using KafkaAgent.Hosting;
+using KafkaAgent.Probes;
+
+namespace KafkaAgent.Telemetry;
+
+/// <summary>
+/// The agent's instruments (names from DESIGN.md: kafka_agent_ prefix, base units, _total counters, ratios 0..1).
+/// Gauges are observed from the last cycle's snapshot; every check and finding is always exported (0 or 1) so
+/// that alert rules see a series that goes to 0 rather than one that disappears.
+/// </summary>
+internal sealed class AgentMetrics
+{
+    public const string MeterName = "KafkaAgent";
+    private MetricsSnapshot? snapshot;
+    private readonly Counter<long> cycles;
+
+    public AgentMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
+        meter.CreateObservableGauge("kafka_agent_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", VersionCommand.ProductVersion)),
+            description: "Always 1; the version label says which build runs.");
+        meter.CreateObservableGauge("kafka_agent_paused", () => 0L, description: "1 while remediation is paused by an operator (observe-only: always 0).");
+        meter.CreateObservableGauge("kafka_agent_check_up", () => Each(s => s.CheckStatus, (_, v) => v == CycleStatus.Ok ? 1L : 0L, "check"),
+            description: "1 when the check's status is OK.");
+        meter.CreateObservableGauge("kafka_agent_check_status", () => Each(s => s.CheckStatus, (_, v) => (long)v, "check"),
+            description: "The check's Nagios status: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.");
+        meter.CreateObservableGauge("kafka_agent_check_duration_seconds", () => Each(s => s.CheckDurationSeconds, (_, v) => v, "check"),
+            unit: "s", description: "How long the check's probe took in the last cycle.");
+        meter.CreateObservableGauge("kafka_agent_finding_active", ActiveFindings, description: "1 while the finding holds.");
+        meter.CreateObservableGauge("kafka_agent_zookeeper_up", () => Single(s => s.ZooKeeperUp), description: "1 when the local ZooKeeper serves requests.");
+        meter.CreateObservableGauge("kafka_agent_brokers_registered", () => Single(s => s.BrokersRegistered), description: "Brokers in /brokers/ids.");
+        meter.CreateObservableGauge("kafka_agent_broker_registered", () => Single(s => s.BrokerRegistered), description: "1 when this broker is in /brokers/ids.");
+        meter.CreateObservableGauge("kafka_agent_logdir_avail_bytes", () => Volumes(v => v.AvailBytes), unit: "By", description: "Bytes Kafka can still write on the log dir's filesystem.");
+        meter.CreateObservableGauge("kafka_agent_logdir_used_ratio", () => Volumes(v => v.UsedRatio), unit: "1", description: "Used share of the log dir's filesystem (as df).");
+        meter.CreateObservableGauge("kafka_agent_logdir_inodes_used_ratio", () => Volumes(v => v.InodesUsedRatio), unit: "1", description: "Used share of the filesystem's inodes.");
+        meter.CreateObservableGauge("kafka_agent_logdir_wrong_owner_files", () => Owners(d => d.Wrong), description: "Entries under the log dir not owned by the Kafka user and group.");
+        meter.CreateObservableGauge("kafka_agent_logdir_foreign_symlinks", () => Owners(d => d.ForeignSymlinks), description: "Symlinks under the log dir that point outside it.");
+        meter.CreateObservableGauge("kafka_agent_logdir_entries", () => Owners(d => d.Entries), description: "Entries the ownership scan covers.");
+        meter.CreateObservableGauge("kafka_agent_cycle_duration_seconds", () => Single(s => (double?)s.CycleDurationSeconds), unit: "s", description: "Wall time of the last cycle.");
+    }
+
+    public void Record(Observation observation, DiagnosisReport report, TimeSpan elapsed)
+    {
+        Volatile.Write(ref snapshot, MetricsSnapshot.From(observation, report, elapsed));
+        cycles.Add(1, new KeyValuePair<string, object?>("status", CheckStatuses.Label(report.Overall).ToLowerInvariant()));
+    }
+
+    private IEnumerable<Measurement<long>> ActiveFindings()
+    {
+        var s = Volatile.Read(ref snapshot);
+        if (s is null)
+        {
+            yield break;
+        }
+
+        foreach (var id in FindingIds.All)
+        {
+            yield return new Measurement<long>(s.ActiveFindings.Contains(id) ? 1 : 0, new KeyValuePair<string, object?>("finding", id));
+        }
+    }
+
+    private List<Measurement<T>> Each<TValue, T>(Func<MetricsSnapshot, IReadOnlyDictionary<string, TValue>> select, Func<string, TValue, T> value, string label)
+        where T : struct
+    {
+        var s = Volatile.Read(ref snapshot);
+        return s is null ? [] : select(s).Select(kv => new Measurement<T>(value(kv.Key, kv.Value), new KeyValuePair<string, object?>(label, kv.Key))).ToList();
+    }
+
+    private List<Measurement<T>> Single<T>(Func<MetricsSnapshot, T?> select)
+        where T : struct
+    {
+        var s = Volatile.Read(ref snapshot);
+        return s is not null && select(s) is { } v ? [new Measurement<T>(v)] : [];
+    }
+
+    private List<Measurement<double>> Volumes(Func<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
+    {
+        var s = Volatile.Read(ref snapshot);
+        return s is null ? [] : s.Volumes.Select(v => new Measurement<double>(select(v), new KeyValuePair<string, object?>("path", v.Path))).ToList();
+    }
+
+    private List<Measurement<long>> Owners(Func<(string Path, long Wrong, long ForeignSymlinks, long Entries), long> select)
+    {
+        var s = Volatile.Read(ref snapshot);
+        return s is null ? [] : s.LogDirOwnership.Select(d => new Measurement<long>(select(d), new KeyValuePair<string, object?>("path", d.Path))).ToList();
+    }
+}

@@ -1,0 +1,34 @@
+using KafkaAgent.Diagnosis;
+using KafkaAgent.Hosting;
+using KafkaAgent.Probes;
+
+namespace KafkaAgent.Telemetry;
+
+/// <summary>The gauge values of the last cycle, swapped in whole so a scrape never sees half a cycle.</summary>
+internal sealed record MetricsSnapshot(
+    IReadOnlyDictionary<string, CycleStatus> CheckStatus,
+    IReadOnlyDictionary<string, double> CheckDurationSeconds,
+    IReadOnlySet<string> ActiveFindings,
+    int? ZooKeeperUp,
+    int? BrokersRegistered,
+    int? BrokerRegistered,
+    IReadOnlyList<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio)> Volumes,
+    IReadOnlyList<(string Path, long Wrong, long ForeignSymlinks, long Entries)> LogDirOwnership,
+    double CycleDurationSeconds)
+{
+    public static MetricsSnapshot From(Observation o, DiagnosisReport report, TimeSpan cycle)
+    {
+        var zk = o.ZooKeeper.Facts;
+        var members = o.Membership.Facts;
+        return new MetricsSnapshot(
+            report.Checks.ToDictionary(c => c.Check, c => c.Status),
+            report.Checks.ToDictionary(c => c.Check, c => c.Duration.TotalSeconds),
+            report.Findings.Select(f => f.Id).ToHashSet(StringComparer.Ordinal),
+            zk is null ? null : zk.Serving ? 1 : 0,
+            members is { Reachable: true } ? members.RegisteredIds.Count : null,
+            members is { Reachable: true } ? (members.Own is null ? 0 : 1) : null,
+            o.Disk.Facts?.Volumes.Where(v => v.Error is null).Select(v => (v.Path, (double)v.AvailableBytes, v.UsedRatio, v.InodesUsedRatio)).ToList() ?? [],
+            o.Ownership.Facts?.LogDirs.Where(d => d.Error is null).Select(d => (d.Path, d.WrongCount, d.ForeignSymlinkCount, d.EntriesScanned)).ToList() ?? [],
+            cycle.TotalSeconds);
+    }
+}

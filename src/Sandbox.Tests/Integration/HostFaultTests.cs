@@ -1,0 +1,113 @@
+using KafkaAgent.Sandbox.Faults;
+using KafkaAgent.Sandbox.Orchestration;
+
+namespace KafkaAgent.Sandbox.Tests.Integration;
+
+/// <summary>Faults of a broker host's files and start-up, on a 1-broker sandbox, each undone at the end.</summary>
+[Trait("Category", "Integration")]
+[Collection("OneBroker")]
+public sealed class HostFaultTests(OneBrokerSandbox sandbox) : IAsyncLifetime
+{
+    public Task InitializeAsync() => sandbox.WaitHealthyAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private HostLayout Host => sandbox.State.HostById(1).Layout;
+
+    [Fact]
+    public async Task Chown_RootOwnedLogDir_BrokerRefusesToStartAsKafkaUser_StartsAfterChownBack()
+    {
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-stop.sh");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(1, registered: false);
+
+        var report = await sandbox.Fault("chown", 1, r => r with { All = true, Owner = "root" });
+        var link = Path.Combine(Host.LogDir, FileFaults.PlantedLinkName);
+        Assert.Equal(Path.Combine(sandbox.State.Layout.Outside, "precious.txt"), new FileInfo(link).LinkTarget);
+        Assert.Contains("whole log dir", report.Summary, StringComparison.Ordinal);
+
+        (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh"); // foreground: its exit code is ours to see
+        Assert.Equal(1, code);
+        Assert.Contains($"Shutdown broker because all log dirs in {Host.LogDir} have failed", output, StringComparison.Ordinal);
+        Assert.Contains("AccessDeniedException", output, StringComparison.Ordinal);
+
+        (code, output) = await HostProcesses.RunAsync("chown", ["-R", "-P", "kafka:kafka", Host.LogDir], TimeSpan.FromSeconds(30), CancellationToken.None);
+        Assert.True(code == 0, output);
+        (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+        // chown -R -P and the broker never followed the planted link: the file outside is still root's.
+        (_, output) = await HostProcesses.RunAsync("stat", ["-c", "%u", Path.Combine(sandbox.State.Layout.Outside, "precious.txt")], TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Equal("0", output.Trim());
+    }
+
+    [Fact]
+    public async Task DiskFill_Full_BrokerHaltsWithKafkaMessage()
+    {
+        var pid = HostProcesses.ReadPid(Host.BrokerPidFile)!.Value;
+
+        var report = await sandbox.Fault("disk-fill", 1, r => r with { Percent = 100 });
+
+        Assert.Contains("ENOSPC", report.Summary, StringComparison.Ordinal);
+        await SandboxFixture.WaitUntilAsync("the broker to exit", () => Task.FromResult(!HostProcesses.IsAlive(pid)));
+        var log = await File.ReadAllTextAsync(Host.ServerLog);
+        Assert.Contains("No space left on device", log, StringComparison.Ordinal);
+        Assert.Contains($"FATAL Shutdown broker because all log dirs in {Host.LogDir} have failed", log, StringComparison.Ordinal);
+
+        // Undo: remove the filler segments, start again.
+        foreach (var filler in Directory.EnumerateFiles(Host.LogDir, "*.log", SearchOption.AllDirectories)
+                     .Where(f => Path.GetFileName(f) != new string('0', 20) + ".log"))
+        {
+            File.Delete(filler);
+        }
+        await sandbox.WaitRegisteredAsync(1, registered: false);
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
+    [Fact]
+    public async Task SlowStart_ProcessUpButNotListeningNorRegisteredUntilRecoveryEnds()
+    {
+        var report = await sandbox.Fault("broker-slow-start", 1, r => r with { Seconds = 15 });
+        try
+        {
+            Assert.Contains("15 s of log recovery", report.Summary, StringComparison.Ordinal);
+            Assert.True(HostProcesses.IsAlive(HostProcesses.ReadPid(Host.BrokerPidFile)!.Value));
+            await SandboxFixture.WaitUntilAsync("log recovery to begin", async () =>
+                (await File.ReadAllTextAsync(Host.ServerLog)).Contains("log recovery will take 15 s", StringComparison.Ordinal));
+            await sandbox.WaitRegisteredAsync(1, registered: false);
+            Assert.Equal(ListenerHealth.Refused, await sandbox.ProbeAsync(1));
+            Assert.True(HostProcesses.IsAlive(HostProcesses.ReadPid(Host.BrokerPidFile)!.Value));
+        }
+        finally
+        {
+            await sandbox.Fault("broker-normal", 1);
+        }
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+        Assert.Equal(ListenerHealth.Answering, await sandbox.ProbeAsync(1));
+    }
+}
+
+/// <summary>`down` after the orchestrator lost track (state and pidfiles gone) still removes every process and mount.</summary>
+[Trait("Category", "Integration")]
+public sealed class DownTests
+{
+    [Fact]
+    public async Task Down_AfterStateAndPidfilesLost_RemovesProcessesMountsAndDir()
+    {
+        var fixture = new OneBrokerSandbox();
+        await fixture.InitializeAsync();
+        var root = fixture.State.Root;
+        File.Delete(fixture.State.Layout.StateFile);
+        File.Delete(fixture.State.HostById(1).Layout.BrokerPidFile);
+        File.Delete(fixture.State.HostById(1).Layout.ZooKeeperPidFile);
+        Assert.NotEmpty(HostProcesses.FindByArgument(root + "/"));
+
+        await SandboxDown.RunAsync(root, TextWriter.Null, CancellationToken.None);
+
+        await SandboxFixture.WaitUntilAsync("no process of the sandbox", () => Task.FromResult(!HostProcesses.FindByArgument(root + "/").Any(HostProcesses.IsAlive)), 20);
+        Assert.Empty(SystemSetup.MountsUnder(root));
+        Assert.False(Directory.Exists(root));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaAgent.Sandbox.Logging;
+
+/// <summary>
+/// Writes Kafka's log4j layout ("[%d] %p %m (%c)%n"), so log lines of the stand-in read, and grep, like
+/// a real broker's server.log. Logger categories are Kafka's class names (kafka.server.KafkaServer).
+/// </summary>
+internal sealed class KafkaLogFormatter(TextWriter output, TimeProvider time, LogLevel minimum) : ILoggerProvider
+{
+    private readonly Lock _gate = new();
+
+    public ILogger CreateLogger(string categoryName) => new KafkaLogger(this, categoryName);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            output.Flush();
+        }
+    }
+
+    private void Write(string category, LogLevel level, string message, Exception? exception)
+    {
+        var stamp = time.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss,fff", CultureInfo.InvariantCulture);
+        var levelName = level switch
+        {
+            LogLevel.Trace => "TRACE",
+            LogLevel.Debug => "DEBUG",
+            LogLevel.Information => "INFO",
+            LogLevel.Warning => "WARN",
+            LogLevel.Error => "ERROR",
+            _ => "FATAL",
+        };
+        lock (_gate)
+        {
+            output.WriteLine($"[{stamp}] {levelName} {message} ({category})");
+            if (exception is not null)
+            {
+                output.WriteLine($"{JavaName(exception)}: {exception.Message}");
+            }
+            output.Flush();
+        }
+    }
+
+    // Kafka's logs show Java exception names; the ones a broker operator greps for are mapped.
+    private static string JavaName(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "java.nio.file.AccessDeniedException",
+        DirectoryNotFoundException or FileNotFoundException => "java.nio.file.NoSuchFileException",
+        IOException => "java.io.IOException",
+        _ => e.GetType().FullName ?? e.GetType().Name,
+    };
+
+    private sealed class KafkaLogger(KafkaLogFormatter owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= owner._minimum && logLevel != LogLevel.None;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                owner.Write(category, logLevel, formatter(state, exception), exception);
+            }
+        }
+    }
+
+    private readonly LogLevel _minimum = minimum;
+}

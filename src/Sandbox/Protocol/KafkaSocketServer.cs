@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaAgent.Sandbox.Protocol;
+
+/// <summary>
+/// The broker's listener: length-prefixed request frames, one response per request in order.
+/// While <see cref="Hung"/> is set it keeps accepting and reading but never answers, which is how a
+/// broker stuck in a request handler looks from outside (TCP connects, requests time out).
+/// </summary>
+internal sealed class KafkaSocketServer : IAsyncDisposable
+{
+    // Kafka's socket.request.max.bytes default is 100 MiB; nothing the stand-in serves comes near 1 MiB.
+    private const int MaxRequestBytes = 1 << 20;
+
+    private readonly TcpListener _listener;
+    private readonly string _listenerName;
+    private readonly RequestDispatcher _dispatcher;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _acceptLoop;
+
+    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger)
+    {
+        _listener = new TcpListener(bindTo);
+        _listenerName = listenerName;
+        _dispatcher = dispatcher;
+        _logger = logger;
+    }
+
+    public volatile bool Hung;
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>Binds now (so a port conflict fails start-up, as in Kafka) and accepts in the background.</summary>
+    public void Start()
+    {
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Start(backlog: 50);
+        _acceptLoop = AcceptLoopAsync(_stop.Token);
+    }
+
+    private async Task AcceptLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(ct);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            _ = ServeAsync(socket, ct);
+        }
+    }
+
+    private async Task ServeAsync(Socket socket, CancellationToken ct)
+    {
+        using var _ = socket;
+        socket.NoDelay = true;
+        var sizeBuffer = new byte[4];
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                if (!await ReadExactlyAsync(socket, sizeBuffer, ct))
+                {
+                    return;
+                }
+                var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
+                if (size < 0 || size > MaxRequestBytes)
+                {
+                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), $"invalid request size {size}");
+                    return;
+                }
+                var payload = new byte[size];
+                if (!await ReadExactlyAsync(socket, payload, ct))
+                {
+                    return;
+                }
+                if (Hung)
+                {
+                    continue; // read and swallow: the client waits for an answer that never comes
+                }
+                var result = _dispatcher.Dispatch(payload, _listenerName);
+                if (result.Response is null)
+                {
+                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), result.CloseReason);
+                    return;
+                }
+                await socket.SendAsync(result.Response, SocketFlags.None, ct);
+            }
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // the client went away or the broker is stopping
+        }
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken ct)
+    {
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, ct);
+            if (n == 0)
+            {
+                return false;
+            }
+            read += n;
+        }
+        return true;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        if (_acceptLoop is not null)
+        {
+            await _acceptLoop;
+        }
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using KafkaAgent.ZooKeeper.Requests;
+
+namespace KafkaAgent.ZooKeeper.Session;
+
+/// <summary>
+/// Requests waiting to be written, in call order. It belongs to the client, not a connection:
+/// what is queued while the client reconnects is written on the next connection.
+/// </summary>
+#pragma warning disable CA1001 // The semaphore has no wait handle to free; disposing it would only race late callers.
+internal sealed class RequestQueue
+#pragma warning restore CA1001
+{
+    private readonly ConcurrentQueue<Request> _queue = new();
+    private readonly SemaphoreSlim _signal = new(0);
+    private int _signaled;
+
+    public void Enqueue(Request request)
+    {
+        _queue.Enqueue(request);
+        Signal();
+    }
+
+    /// <summary>Wakes the writer; cheap when it is already awake (one release per wake-up, not per request).</summary>
+    public void Signal()
+    {
+        if (Interlocked.Exchange(ref _signaled, 1) == 0)
+        {
+            _signal.Release();
+        }
+    }
+
+    /// <summary>Called by the writer before draining, so a request enqueued after this wakes it again.</summary>
+    public void BeginDrain() => Volatile.Write(ref _signaled, 0);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
+
+    public bool TryDequeue(out Request request) => _queue.TryDequeue(out request!);
+
+    /// <summary>Fails queued requests whose deadline passed; deadlines grow in queue order, so it stops at the first live one.</summary>
+    public void FailOverdue(long now, Func<Request, Exception> error)
+    {
+        foreach (var request in _queue)
+        {
+            if (request.Deadline > now)
+            {
+                break;
+            }
+
+            if (!request.IsCompleted)
+            {
+                request.Fail(error(request));
+            }
+        }
+    }
+
+    /// <summary>Fails and removes everything queued (session expired, client closed).</summary>
+    public void FailAll(Func<Request, Exception> error)
+    {
+        while (_queue.TryDequeue(out var request))
+        {
+            request.Fail(error(request));
+        }
+    }
+}
