@@ -52,7 +52,22 @@ public sealed partial class ZooKeeperClient
             }
 
             SetState(ZooKeeperState.Disconnected);
+            if (!await PauseBeforeReconnectAsync(cancellationToken))
+            {
+                return;
+            }
         }
+    }
+
+    /// <summary>
+    /// A short random pause before reconnecting, as the official clients take: many clients of a
+    /// failed server do not all land at once, and a client whose session was just taken over by
+    /// another connection does not snatch it back before that connection is done with it.
+    /// </summary>
+    private Task<bool> PauseBeforeReconnectAsync(CancellationToken cancellationToken)
+    {
+        var limit = Math.Min(MaximumBackoff.TotalMilliseconds, NegotiatedSessionTimeout.TotalMilliseconds / 10);
+        return DelayAsync(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * limit), cancellationToken);
     }
 
     private async Task ServeAsync(Connection connection, SessionIdentity identity)
@@ -95,10 +110,14 @@ public sealed partial class ZooKeeperClient
     }
 
     /// <summary>After every server failed once: wait a little (growing, with jitter) before the next round.</summary>
-    private async Task<bool> BackOffAsync(int round, CancellationToken cancellationToken)
+    private Task<bool> BackOffAsync(int round, CancellationToken cancellationToken)
     {
         var baseDelay = TimeSpan.FromMilliseconds(Math.Min(MaximumBackoff.TotalMilliseconds, 50 * Math.Pow(2, Math.Min(round, 10))));
-        var delay = baseDelay * (0.5 + (Random.Shared.NextDouble() / 2));
+        return DelayAsync(baseDelay * (0.5 + (Random.Shared.NextDouble() / 2)), cancellationToken);
+    }
+
+    private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
         try
         {
             await Task.Delay(delay, _session.Time, cancellationToken);

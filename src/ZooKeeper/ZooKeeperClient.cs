@@ -150,8 +150,13 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
 
             _state = state;
 
-            // Posted under the lock so handlers see transitions in the order they happened.
-            _session.Events.Post(() => StateChanged?.Invoke(this, state));
+            // Posted under the lock so handlers see transitions in the order they happened; the
+            // handlers are those subscribed now, so a late subscriber never gets a stale state.
+            var handlers = StateChanged;
+            if (handlers is not null)
+            {
+                _session.Events.Post(() => handlers(this, state));
+            }
             return true;
         }
     }

@@ -12,6 +12,7 @@ using KafkaAgent.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace KafkaAgent.Cycle;
 
@@ -45,13 +46,17 @@ internal static class ObservationServiceCollectionExtensions
 
         if (metricsEndpoint && settings.Metrics.Enabled)
         {
-            services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("kafka-agent", serviceVersion: Cli.VersionCommand.ProductVersion))
+                .WithMetrics(metrics => metrics
                 .AddMeter(AgentMetrics.MeterName)
                 .AddPrometheusHttpListener(o =>
                 {
                     o.Host = settings.Metrics.Host;
                     o.Port = settings.Metrics.Port;
                     o.ScrapeEndpointPath = settings.Metrics.Path;
+                    // One meter: the otel_scope_name label on every series would only add noise.
+                    o.ScopeInfoEnabled = false;
                     // One scrape per cycle is plenty; a short cache keeps scrape storms cheap.
                     o.ScrapeResponseCacheDurationMilliseconds = 1000;
                 }));

@@ -25,7 +25,7 @@ internal static class ZooKeeperRules
         if (!f.FourLetterWordsWhitelisted)
         {
             findings.Add(Finding.Of(FindingIds.ZooKeeperFourLetterWordsDisabled, Severity.Warning,
-                $"srvr is not in 4lw.commands.whitelist of {f.Endpoint}: health read through a session, mode unknown", endpoint));
+                $"mntr is not in 4lw.commands.whitelist of {f.Endpoint}: health read through a session (whitelist mntr for full monitoring)", endpoint));
         }
 
         if (!f.Serving)

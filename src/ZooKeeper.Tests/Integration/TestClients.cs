@@ -1,3 +1,6 @@
+using KafkaAgent.ZooKeeper.Tests.Support;
+using Xunit.Abstractions;
+
 namespace KafkaAgent.ZooKeeper.Tests.Integration;
 
 /// <summary>Clients with short timeouts for tests against the real server, and small waiting helpers.</summary>
@@ -5,10 +8,11 @@ internal static class TestClients
 {
     public static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(20);
 
-    public static Task<ZooKeeperClient> ConnectAsync(string connectionString, Func<ZooKeeperClientOptions, ZooKeeperClientOptions>? configure = null)
+    public static Task<ZooKeeperClient> ConnectAsync(string connectionString, Func<ZooKeeperClientOptions, ZooKeeperClientOptions>? configure = null, ITestOutputHelper? output = null)
     {
         var options = new ZooKeeperClientOptions
         {
+            LoggerFactory = output is null ? null : new TestOutputLoggerFactory(output),
             ConnectionString = connectionString,
             SessionTimeout = TimeSpan.FromSeconds(4),
             ConnectTimeout = TimeSpan.FromSeconds(20),

@@ -4,8 +4,9 @@ using KafkaAgent.ZooKeeper.FourLetterWords;
 namespace KafkaAgent.Probes.ZooKeeper;
 
 /// <summary>
-/// The local ZooKeeper through srvr: answers, mode, serving. When srvr is not whitelisted (4lw.commands.whitelist),
-/// the server is up by definition; a real session then says whether it serves.
+/// The local ZooKeeper through mntr: answers, state, serving. ZooKeeper 3.5+ only whitelists srvr by default, so
+/// when mntr is refused by 4lw.commands.whitelist the server is up by definition: a real session says whether
+/// it serves, and srvr (always allowed, zkServer.sh relies on it) still gives the mode.
 /// </summary>
 internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessionCheck sessions) : IProbe<ZooKeeperFacts>
 {
@@ -18,8 +19,9 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
 
         try
         {
-            var srvr = await FourLetterWordClient.SrvrAsync(local.Host, local.Port, settings.Timeout, cancellationToken);
-            return Facts(ZooKeeperReachability.Answered, true, srvr.ModeText.Trim(), true, srvr.Version, $"zxid 0x{srvr.Zxid:x}, {srvr.NodeCount} znodes");
+            var mntr = await FourLetterWordClient.MntrAsync(local.Host, local.Port, settings.Timeout, cancellationToken);
+            var mode = mntr.Values.GetValueOrDefault("zk_server_state");
+            return Facts(ZooKeeperReachability.Answered, true, mode, true, mntr.Version, $"{mntr.ZnodeCount} znodes, {mntr.AliveConnections} connections");
         }
         catch (FourLetterWordException ex)
         {
@@ -28,12 +30,13 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
                 case FourLetterWordErrorKind.Refused:
                     return Facts(ZooKeeperReachability.Refused, false, null, true, null, "connection refused");
                 case FourLetterWordErrorKind.Timeout:
-                    return Facts(ZooKeeperReachability.NoAnswer, false, null, true, null, $"no answer to srvr within {settings.Timeout.TotalSeconds:0.#} s");
+                    return Facts(ZooKeeperReachability.NoAnswer, false, null, true, null, $"no answer to mntr within {settings.Timeout.TotalSeconds:0.#} s");
                 case FourLetterWordErrorKind.NotServing:
                     return Facts(ZooKeeperReachability.Answered, false, null, true, null, "This ZooKeeper instance is not currently serving requests");
                 case FourLetterWordErrorKind.NotWhitelisted:
                     var (serving, detail) = await sessions.TryAsync(local.ToString(), settings.Timeout, cancellationToken);
-                    return Facts(ZooKeeperReachability.Answered, serving, null, false, null, detail);
+                    var srvr = await TrySrvrAsync(cancellationToken);
+                    return Facts(ZooKeeperReachability.Answered, serving, srvr?.ModeText.Trim(), false, srvr?.Version, detail);
                 default:
                     return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
             }
@@ -41,6 +44,18 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
         catch (FormatException ex)
         {
             return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
+        }
+    }
+
+    private async Task<SrvrReply?> TrySrvrAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FourLetterWordClient.SrvrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
+        }
+        catch (Exception ex) when (ex is FourLetterWordException or FormatException)
+        {
+            return null;
         }
     }
 }

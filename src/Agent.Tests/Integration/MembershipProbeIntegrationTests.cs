@@ -1,0 +1,102 @@
+using System.Text;
+using KafkaAgent.Configuration;
+using KafkaAgent.Diagnosis;
+using KafkaAgent.Probes.Membership;
+using KafkaAgent.Tests.Support;
+using KafkaAgent.ZooKeeper;
+
+namespace KafkaAgent.Tests.Integration;
+
+/// <summary>/brokers/ids under a chroot in a real ZooKeeper, written the way Kafka writes it.</summary>
+[Trait("Category", "Integration")]
+public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
+{
+    private readonly HostFiles host = new();
+    private readonly string chroot = "/kafka-" + Guid.NewGuid().ToString("N")[..8];
+    private ZooKeeperClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        client = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString });
+        foreach (var path in new[] { chroot, chroot + "/brokers", chroot + "/brokers/ids" })
+        {
+            await client.CreateAsync(path, ReadOnlyMemory<byte>.Empty);
+        }
+    }
+
+    private Task<string> RegisterAsync(int id, string host, int port) =>
+        client.CreateAsync($"{chroot}/brokers/ids/{id}", Encoding.UTF8.GetBytes(
+            $$"""{"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"endpoints":["PLAINTEXT://{{host}}:{{port}}"],"jmx_port":-1,"port":{{port}},"host":"{{host}}","version":4,"timestamp":"1700000000000"}"""),
+            CreateMode.Ephemeral);
+
+    private async Task<(MembershipFacts Facts, string[] Findings)> ProbeAsync(int expected = 3)
+    {
+        host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092)
+            .WithAgentYaml($"cluster:\n  expected_brokers: {expected}\n", zookeeperProperties: false);
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        var facts = await new MembershipProbe(settings).ProbeAsync(CancellationToken.None);
+        return (facts, MembershipRules.Evaluate(facts, Observations.Service).Findings.Select(f => f.Id).ToArray());
+    }
+
+    [Fact]
+    public async Task Probe_ThreeBrokersRegistered_OwnFoundNoFindings()
+    {
+        await RegisterAsync(1, "127.0.0.1", 9092);
+        await RegisterAsync(2, "127.0.0.1", 9093);
+        await RegisterAsync(3, "127.0.0.1", 9094);
+
+        var (facts, findings) = await ProbeAsync();
+
+        Assert.Equal([1, 2, 3], facts.RegisteredIds);
+        Assert.Equal(["PLAINTEXT://127.0.0.1:9092"], facts.Own!.Endpoints);
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public async Task Probe_OwnIdMissing_Unregistered()
+    {
+        await RegisterAsync(2, "127.0.0.1", 9093);
+        await RegisterAsync(3, "127.0.0.1", 9094);
+
+        var (_, findings) = await ProbeAsync();
+
+        Assert.Equal([FindingIds.BrokerUnregistered, FindingIds.ClusterBrokersMissing], findings);
+    }
+
+    [Fact]
+    public async Task Probe_RegisteredOnOtherPort_EndpointMismatch()
+    {
+        await RegisterAsync(1, "127.0.0.1", 19092);
+        await RegisterAsync(2, "127.0.0.1", 9093);
+        await RegisterAsync(3, "127.0.0.1", 9094);
+
+        var (_, findings) = await ProbeAsync();
+
+        Assert.Equal([FindingIds.BrokerEndpointMismatch], findings);
+    }
+
+    [Fact]
+    public async Task Probe_OnlyOwnIdOfThree_Isolated()
+    {
+        await RegisterAsync(1, "127.0.0.1", 9092);
+
+        var (_, findings) = await ProbeAsync();
+
+        Assert.Equal([FindingIds.ClusterIsolated], findings);
+    }
+
+    [Fact]
+    public async Task Probe_ChrootWithoutBrokers_EmptyNotAnError()
+    {
+        await client.DeleteAsync($"{chroot}/brokers/ids");
+
+        var (facts, _) = await ProbeAsync(expected: 0);
+
+        Assert.True(facts.Reachable);
+        Assert.Empty(facts.RegisteredIds);
+    }
+
+    public async Task DisposeAsync() => await client.DisposeAsync();
+
+    public void Dispose() => host.Dispose();
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Sockets;
+using KafkaAgent.Configuration;
+using KafkaAgent.Cycle;
+using KafkaAgent.Hosting;
+using KafkaAgent.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KafkaAgent.Tests.Telemetry;
+
+/// <summary>The real Prometheus endpoint after one real cycle, checked by Prometheus' own promtool.</summary>
+[Trait("Category", "Integration")]
+public sealed class MetricsExpositionTests : IDisposable
+{
+    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(1, "a", "b", "c");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task<string> ScrapeAfterOneCycleAsync()
+    {
+        var port = FreePort();
+        host.WithAgentYaml();
+        File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("metrics:\n  enabled: false", $"metrics:\n  host: 127.0.0.1\n  port: {port}", StringComparison.Ordinal));
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddAgentObservation(settings);
+        using var app = builder.Build();
+        await app.StartAsync();
+        try
+        {
+            await app.Services.GetRequiredService<IAgentCycle>().RunOnceAsync(CancellationToken.None);
+            using var http = new HttpClient();
+            return await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Scrape_AfterCycle_PassesPromtoolAndHasTheDesignNames()
+    {
+        var text = await ScrapeAfterOneCycleAsync();
+        var file = Path.Combine(host.Root, "metrics.prom");
+        await File.WriteAllTextAsync(file, text);
+
+        var lint = Shell.Run("sh", "-c", $"promtool check metrics < {file} 2>&1");
+
+        Assert.True(lint.Trim().Length == 0, $"promtool: {lint}\n{text}");
+        foreach (var name in new[]
+        {
+            "kafka_agent_check_up{", "kafka_agent_check_duration_seconds{", "kafka_agent_finding_active{finding=\"zk.down\"} 1",
+            "kafka_agent_logdir_avail_bytes{", "kafka_agent_logdir_wrong_owner_files{",
+            "kafka_agent_logdir_used_ratio{", "kafka_agent_build_info{", "kafka_agent_cycles_total{",
+            "kafka_agent_finding_active{finding=\"disk.critical\"} 0",
+        })
+        {
+            Assert.True(text.Contains(name, StringComparison.Ordinal), $"missing {name} in:\n{text}");
+        }
+
+        // Series without labels: the exporter writes name{} value.
+        Assert.Matches(@"(?m)^kafka_agent_zookeeper_up(\{\})? 0$", text);
+        Assert.Matches(@"(?m)^kafka_agent_paused(\{\})? 0$", text);
+    }
+
+    public void Dispose() => host.Dispose();
+}
