@@ -66,6 +66,7 @@ public sealed partial class ZooKeeperClient
 
         request.Deadline = _session.Deadline(_options.RequestTimeout);
         _session.Outgoing.Enqueue(request);
+        Volatile.Read(ref _connection)?.Writer.TryWriteNow();
 
         // Expiry or close may have drained the queue between the check and the enqueue.
         refusal = Refusal(request.Path);

@@ -153,6 +153,7 @@ public sealed partial class ZooKeeperClient
             Log.Closing(_logger, SessionId);
             var close = new CloseSessionRequest { Deadline = _session.Deadline(CloseTimeout()) };
             _session.Outgoing.Enqueue(close);
+            Volatile.Read(ref _connection)?.Writer.TryWriteNow();
             try
             {
                 await close.Task.WaitAsync(CloseTimeout(), _session.Time);

@@ -7,6 +7,13 @@ internal static class Shell
 {
     public static string Run(string file, params string[] arguments)
     {
+        var (exit, output) = RunAllowingFailure(file, arguments);
+        return exit == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)}: exit {exit}: {output}");
+    }
+
+    /// <summary>Runs and returns the exit code with stdout (stderr is appended only when stdout is empty).</summary>
+    public static (int Exit, string Output) RunAllowingFailure(string file, params string[] arguments)
+    {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in arguments)
         {
@@ -14,8 +21,9 @@ internal static class Shell
         }
 
         using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{file} {string.Join(' ', arguments)}: exit {process.ExitCode}: {output}");
+        return (process.ExitCode, output.Length > 0 ? output : error.GetAwaiter().GetResult());
     }
 }

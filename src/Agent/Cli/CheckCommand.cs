@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaAgent.Configuration;
 using KafkaAgent.Cycle;
+using KafkaAgent.Probes.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KafkaAgent.Cli;
@@ -23,6 +24,7 @@ internal static class CheckCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
+            var preload = KafkaApiProbe.PreloadAsync();
             var settings = ConfigOption.Load(parse.GetValue(config)!, parse.InvocationConfiguration.Error);
             if (settings is null)
             {
@@ -35,6 +37,7 @@ internal static class CheckCommand
                 .BuildServiceProvider();
             var cycle = services.GetRequiredService<AgentCycle>();
             var summary = await cycle.RunOnceAsync(cancellationToken);
+            await preload;
             var report = cycle.LastReport!;
             output.Write(parse.GetValue(json) ? CheckJson.Render(report) : CheckTable.Render(report));
             return (int)summary.Status;

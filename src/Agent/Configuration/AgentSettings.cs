@@ -38,6 +38,7 @@ internal sealed record KafkaSettings(
     uint Uid,
     uint Gid,
     TimeSpan ApiTimeout,
+    TimeSpan ApiInterval,
     ServiceSettings Service);
 
 /// <param name="Local">The ZooKeeper on this host that the agent probes.</param>

@@ -29,6 +29,10 @@ internal sealed class KafkaOptions
     [ConfigurationKeyName("api_timeout_seconds")]
     public double ApiTimeoutSeconds { get; set; } = 5;
 
+    /// <summary>While the broker answers, ask Metadata at most this often (the port is checked every cycle).</summary>
+    [ConfigurationKeyName("api_interval_seconds")]
+    public double ApiIntervalSeconds { get; set; } = 30;
+
     [ConfigurationKeyName("service")]
     public KafkaServiceOptions Service { get; set; } = new();
 }

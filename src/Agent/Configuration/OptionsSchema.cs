@@ -1,5 +1,4 @@
 using System.Collections;
-using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -58,18 +57,12 @@ internal static class OptionsSchema
             return "a section, not a single value";
         }
 
-        try
-        {
-            _ = TypeDescriptor.GetConverter(target).ConvertFromInvariantString(value);
-            return null;
-        }
-        catch (Exception ex) when (ex is FormatException or NotSupportedException or ArgumentException or OverflowException)
-        {
-            return target == typeof(bool) ? "true or false"
-                : target == typeof(int) ? "an integer"
-                : target == typeof(double) ? "a number"
-                : target.Name;
-        }
+        // Parsed the way the configuration binder parses (invariant culture); no TypeDescriptor: it is slow to warm up.
+        var ok = target == typeof(bool) ? bool.TryParse(value, out _)
+            : target == typeof(int) ? int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+            : target == typeof(double) ? double.TryParse(value, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _)
+            : throw new InvalidOperationException($"no parser for {target.Name} (an options property of an unsupported type)");
+        return ok ? null : target == typeof(bool) ? "true or false" : target == typeof(int) ? "an integer" : "a number";
     }
 
     /// <summary>Display form of a key: kafka.service.name, log_dirs[0].</summary>

@@ -20,6 +20,11 @@ internal static class OptionsValidator
             yield return ("kafka:api_timeout_seconds", $"must be above 0 and at most 120 (got {o.Kafka.ApiTimeoutSeconds})");
         }
 
+        if (o.Kafka.ApiIntervalSeconds is < 0 or > 3600)
+        {
+            yield return ("kafka:api_interval_seconds", $"must be between 0 and 3600 (got {o.Kafka.ApiIntervalSeconds})");
+        }
+
         if (o.Kafka.BrokerId is < 0)
         {
             yield return ("kafka:broker_id", $"must be 0 or more (got {o.Kafka.BrokerId})");

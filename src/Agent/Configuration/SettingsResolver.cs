@@ -40,6 +40,7 @@ internal static class SettingsResolver
             uid,
             gid,
             TimeSpan.FromSeconds(o.Kafka.ApiTimeoutSeconds),
+            TimeSpan.FromSeconds(o.Kafka.ApiIntervalSeconds),
             new ServiceSettings(o.Kafka.Service.Name, Enum.Parse<ServiceManagerKind>(o.Kafka.Service.Manager, ignoreCase: true), o.Kafka.Service.PidFile));
 
         var w = o.Ownership;

@@ -35,7 +35,8 @@ internal static class ObservationServiceCollectionExtensions
         services.AddSingleton<IProbe<ZooKeeperFacts>>(sp => new ZooKeeperProbe(settings.ZooKeeper, sp.GetRequiredService<IZooKeeperSessionCheck>()));
         services.AddSingleton<IProbe<MembershipFacts>>(_ => new MembershipProbe(settings));
         services.AddSingleton<IProbe<KafkaServiceFacts>>(sp => new KafkaServiceProbe(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>()));
-        services.AddSingleton<IProbe<KafkaApiFacts>>(_ => new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout));
+        services.AddSingleton<IProbe<KafkaApiFacts>>(sp =>
+            new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout, settings.Kafka.ApiInterval, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
         services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
         services.AddSingleton<AgentObserver>();

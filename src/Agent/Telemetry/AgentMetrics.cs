@@ -16,11 +16,15 @@ internal sealed class AgentMetrics
     public const string MeterName = "KafkaAgent";
     private MetricsSnapshot? snapshot;
     private readonly Counter<long> cycles;
+    private readonly Counter<long> ownershipPasses;
+    private readonly Counter<double> ownershipCpu;
 
     public AgentMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
         cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
+        ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
+        ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
         meter.CreateObservableGauge("kafka_agent_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", VersionCommand.ProductVersion)),
             description: "Always 1; the version label says which build runs.");
         meter.CreateObservableGauge("kafka_agent_paused", () => 0L, description: "1 while remediation is paused by an operator (observe-only: always 0).");
@@ -47,6 +51,12 @@ internal sealed class AgentMetrics
     {
         Volatile.Write(ref snapshot, MetricsSnapshot.From(observation, report, elapsed));
         cycles.Add(1, new KeyValuePair<string, object?>("status", CheckStatuses.Label(report.Overall).ToLowerInvariant()));
+        if (observation.Ownership.Facts is { } ownership)
+        {
+            var kind = new KeyValuePair<string, object?>("kind", ownership.FullScan ? "full" : "incremental");
+            ownershipPasses.Add(1, kind);
+            ownershipCpu.Add(ownership.PassCpu.TotalSeconds, kind);
+        }
     }
 
     private IEnumerable<Measurement<long>> ActiveFindings()

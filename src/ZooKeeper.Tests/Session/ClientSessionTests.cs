@@ -63,7 +63,7 @@ public sealed class ClientSessionTests : IAsyncDisposable
     [Fact]
     public async Task Connection_Idle_PingsWithReservedXid()
     {
-        var (client, connection) = await ConnectAsync(timeoutMs: 900);
+        var (client, connection) = await ConnectAsync(timeoutMs: 1500);
         await using var _ = client;
 
         var ping = await connection.ReadRequestAsync();

@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using KafkaAgent.ZooKeeper.Protocol;
 using KafkaAgent.ZooKeeper.Requests;
 
 namespace KafkaAgent.ZooKeeper.Session;
 
 /// <summary>
-/// One established connection: a writer draining the client's queue in batches, a reader matching
+/// One established connection: a <see cref="RequestWriter"/> draining the client's queue in batches, a reader matching
 /// replies to the in-flight queue by xid (the server answers in order), pings when idle, and a read
 /// timeout. Whatever ends it (peer close, protocol error, timeout, abort) fails the in-flight requests.
 /// </summary>
@@ -12,19 +13,16 @@ namespace KafkaAgent.ZooKeeper.Session;
 internal sealed class Connection
 #pragma warning restore CA1001
 {
-    private const int BatchBytes = 64 * 1024;
-
     private readonly SessionContext _session;
     private readonly Stream _stream;
     private readonly FrameReader _frames;
-    private readonly Queue<Request> _inFlight = new();
-    private readonly Lock _inFlightLock = new();
+    // Written by the writer, read by the reader and the timer: lock-free, so the two loops never contend.
+    private readonly ConcurrentQueue<Request> _inFlight = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly long _readTimeoutTicks;
     private readonly long _pingIntervalTicks;
+    private readonly RequestWriter _writer;
     private long _lastReceived;
-    private long _lastSent;
-    private int _pingDue;
     private Exception? _endReason;
 
     public Connection(SessionContext session, HostEndpoint host, Stream stream, FrameReader frames, TimeSpan negotiatedTimeout)
@@ -40,21 +38,25 @@ internal sealed class Connection
         var frequency = session.Time.TimestampFrequency;
         _readTimeoutTicks = (long)(negotiatedTimeout.TotalSeconds * 2 / 3 * frequency);
         _pingIntervalTicks = _readTimeoutTicks / 2;
-        _lastReceived = _lastSent = session.Time.GetTimestamp();
+        _lastReceived = session.Time.GetTimestamp();
+        _writer = new RequestWriter(session, stream, _inFlight, Abort, _stop.Token);
     }
 
     public HostEndpoint Host { get; }
 
     public TimeSpan NegotiatedTimeout { get; }
 
+    public RequestWriter Writer => _writer;
+
     /// <summary>Runs until the connection ends; returns why it ended. In-flight requests have failed by then.</summary>
     public async Task<Exception> RunAsync()
     {
         var reading = ReadLoopAsync();
-        var writing = WriteLoopAsync();
+        var writing = _writer.RunAsync();
         var first = await Task.WhenAny(reading, writing);
         Abort(first.Exception?.GetBaseException() ?? new EndOfStreamException("The connection ended"));
         await Task.WhenAll(reading.ContinueWith(static _ => { }, TaskScheduler.Default), writing.ContinueWith(static _ => { }, TaskScheduler.Default));
+        await _writer.CloseAsync();
         _frames.Dispose();
         _stop.Dispose();
 
@@ -92,26 +94,22 @@ internal sealed class Connection
             return;
         }
 
-        if (now - Volatile.Read(ref _lastSent) >= _pingIntervalTicks)
+        if (now - _writer.LastSent >= _pingIntervalTicks)
         {
-            Volatile.Write(ref _pingDue, 1);
-            _session.Outgoing.Signal();
+            _writer.RequestPing();
         }
 
-        lock (_inFlightLock)
+        foreach (var request in _inFlight)
         {
-            foreach (var request in _inFlight)
+            if (request.Deadline > now)
             {
-                if (request.Deadline > now)
-                {
-                    break;
-                }
+                break;
+            }
 
-                // The caller stops waiting; the request stays in the pipeline so its reply still matches.
-                if (!request.IsCompleted)
-                {
-                    request.Fail(new ZooKeeperException(ZooKeeperErrorCode.RequestTimeout, request.Path, $"No reply from {Host} within the request timeout"));
-                }
+            // The caller stops waiting; the request stays in the pipeline so its reply still matches.
+            if (!request.IsCompleted)
+            {
+                request.Fail(new ZooKeeperException(ZooKeeperErrorCode.RequestTimeout, request.Path, $"No reply from {Host} within the request timeout"));
             }
         }
     }
@@ -152,12 +150,7 @@ internal sealed class Connection
                 break;
         }
 
-        Request? request;
-        lock (_inFlightLock)
-        {
-            _inFlight.TryDequeue(out request);
-        }
-
+        _inFlight.TryDequeue(out var request);
         if (request is null || request.Xid != header.Xid)
         {
             var error = new ZooKeeperProtocolException(request is null
@@ -183,97 +176,9 @@ internal sealed class Connection
         }
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var cancellationToken = _stop.Token;
-        using var writer = new JuteWriter();
-        while (true)
-        {
-            _session.Outgoing.BeginDrain();
-            while (FillBatch(writer))
-            {
-                await _stream.WriteAsync(writer.Written, cancellationToken);
-                Volatile.Write(ref _lastSent, _session.Time.GetTimestamp());
-            }
-
-            await _session.Outgoing.WaitAsync(cancellationToken);
-        }
-    }
-
-    private bool FillBatch(JuteWriter writer)
-    {
-        writer.Reset();
-        if (Interlocked.Exchange(ref _pingDue, 0) == 1)
-        {
-            writer.BeginFrame();
-            JuteCodec.WriteRequestHeader(writer, Xid.Ping, OpCode.Ping);
-            writer.EndFrame();
-        }
-
-        while (writer.Length < BatchBytes && _session.Outgoing.TryDequeue(out var request))
-        {
-            // The caller gave up (cancelled, timed out) before it was sent: nothing to match.
-            if (request.IsCompleted)
-            {
-                continue;
-            }
-
-            if (TryWrite(writer, request))
-            {
-                lock (_inFlightLock)
-                {
-                    _inFlight.Enqueue(request);
-                }
-            }
-        }
-
-        return writer.Length > 0;
-    }
-
-    private bool TryWrite(JuteWriter writer, Request request)
-    {
-        var xid = _session.NextXid();
-        writer.BeginFrame();
-        try
-        {
-            JuteCodec.WriteRequestHeader(writer, xid, request.Type);
-            request.WriteBody(writer);
-        }
-#pragma warning disable CA1031 // Whatever a request fails to encode belongs to that caller, not to the connection.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            writer.AbandonFrame();
-            request.Fail(exception);
-            return false;
-        }
-
-        // The server drops the whole connection on a frame over jute.maxbuffer; fail only this request.
-        if (writer.CurrentFrameLength > _session.MaxPacketLength)
-        {
-            var length = writer.CurrentFrameLength;
-            writer.AbandonFrame();
-            request.Fail(new ZooKeeperException(ZooKeeperErrorCode.MarshallingError, request.Path,
-                $"Request of {length} bytes exceeds the packet limit of {_session.MaxPacketLength} bytes (jute.maxbuffer)"));
-            return false;
-        }
-
-        writer.EndFrame();
-        request.Xid = xid;
-        request.Sent = true;
-        return true;
-    }
-
     private void FailInFlight(Exception reason)
     {
-        List<Request> failed;
-        lock (_inFlightLock)
-        {
-            failed = [.. _inFlight];
-            _inFlight.Clear();
-        }
-
-        foreach (var request in failed)
+        while (_inFlight.TryDequeue(out var request))
         {
             request.Fail(new ZooKeeperException(ZooKeeperErrorCode.ConnectionLoss, request.Path, $"Connection to {Host} lost: {reason.Message}", reason));
         }

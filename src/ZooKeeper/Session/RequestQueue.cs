@@ -35,6 +35,8 @@ internal sealed class RequestQueue
 
     public Task WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(cancellationToken);
 
+    public bool IsEmpty => _queue.IsEmpty;
+
     public bool TryDequeue(out Request request) => _queue.TryDequeue(out request!);
 
     /// <summary>Fails queued requests whose deadline passed; deadlines grow in queue order, so it stops at the first live one.</summary>

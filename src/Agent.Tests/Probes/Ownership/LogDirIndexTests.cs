@@ -76,6 +76,21 @@ public sealed class LogDirIndexTests : IDisposable
     }
 
     [Fact]
+    public void FullScan_Parallel_SameCountsAsSerialAndReportsCpu()
+    {
+        Shell.Run("chown", "0:0", Path.Combine(root, "topic-1", "00000000000000000000.log"), Path.Combine(root, "topic-2"));
+        var serial = NewIndex();
+        serial.FullScan(parallelism: 1);
+        var parallel = NewIndex();
+
+        var cpu = parallel.FullScan(parallelism: 3);
+
+        Assert.Equal(serial.Summarize(), parallel.Summarize(), new SummaryComparer());
+        Assert.Equal(2, parallel.Summarize().WrongCount);
+        Assert.True(cpu > TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Refresh_NewRootOwnedFileInKnownDir_Detected()
     {
         var index = NewIndex();
@@ -134,6 +149,14 @@ public sealed class LogDirIndexTests : IDisposable
         index.FullScan();
 
         Assert.NotNull(index.Summarize().Error);
+    }
+
+    private sealed class SummaryComparer : IEqualityComparer<LogDirOwnership>
+    {
+        public bool Equals(LogDirOwnership? x, LogDirOwnership? y) =>
+            x!.EntriesScanned == y!.EntriesScanned && x.WrongCount == y.WrongCount && x.WrongSamples.SequenceEqual(y.WrongSamples);
+
+        public int GetHashCode(LogDirOwnership obj) => obj.WrongCount.GetHashCode();
     }
 
     public void Dispose()

@@ -6,20 +6,48 @@ namespace KafkaAgent.Probes.Kafka;
 /// <summary>
 /// The runbook's "list topics" test: a Metadata request on the local listener through Confluent.Kafka.
 /// The admin client is created and disposed per probe: librdkafka keeps threads and about 20 MB resident,
-/// which a daemon that probes every few seconds should not carry between probes.
+/// which a daemon that probes every few seconds should not carry between probes. Creating it costs CPU too,
+/// so while the broker answers, Metadata is asked at most every <paramref name="metadataInterval"/> and the
+/// cycles in between only check that the port accepts; any trouble makes every cycle ask again.
 /// </summary>
-internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout) : IProbe<KafkaApiFacts>
+internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpan metadataInterval, TimeProvider time) : IProbe<KafkaApiFacts>
 {
+    private (KafkaApiFacts Facts, long At)? lastAnswer;
+
+    /// <summary>
+    /// Loads librdkafka and binds its entry points (a few hundred milliseconds of one-time work) on a background
+    /// thread, so a one-shot check can overlap it with loading the configuration and the other probes.
+    /// </summary>
+    public static Task PreloadAsync() => Task.Run(() =>
+    {
+        try
+        {
+            Library.Load();
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or InvalidOperationException or BadImageFormatException)
+        {
+            // The probe itself reports a missing librdkafka when it runs.
+        }
+    });
+
     public async Task<KafkaApiFacts> ProbeAsync(CancellationToken cancellationToken)
     {
         var (open, detail) = await TcpConnect.TryAsync(endpoint.Host, endpoint.Port, timeout, cancellationToken);
         if (!open)
         {
+            lastAnswer = null;
             return new KafkaApiFacts(endpoint.ToString(), false, false, 0, 0, detail);
         }
 
+        if (lastAnswer is { } last && time.GetElapsedTime(last.At) < metadataInterval)
+        {
+            return last.Facts;
+        }
+
         // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
-        return await Task.Factory.StartNew(RequestMetadata, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var facts = await Task.Factory.StartNew(RequestMetadata, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        lastAnswer = facts.MetadataAnswered ? (facts, time.GetTimestamp()) : null;
+        return facts;
     }
 
     private KafkaApiFacts RequestMetadata()

@@ -15,4 +15,5 @@ internal sealed record LogDirOwnership(
     string? Error);
 
 /// <param name="FullScan">True when every entry was visited in this pass; false for an incremental pass.</param>
-internal sealed record OwnershipFacts(string User, string Group, IReadOnlyList<LogDirOwnership> LogDirs, bool FullScan);
+/// <param name="PassCpu">CPU time this pass took on its thread (what the full-scan schedule budgets).</param>
+internal sealed record OwnershipFacts(string User, string Group, IReadOnlyList<LogDirOwnership> LogDirs, bool FullScan, TimeSpan PassCpu = default);

@@ -15,6 +15,9 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
 
     private DateTimeOffset? nextFullScan;
 
+    /// <summary>Threads for a full scan: the cores, at most 4 (past that the disk, not the CPU, is the limit).</summary>
+    private static int Parallelism => Math.Min(Environment.ProcessorCount, 4);
+
     /// <summary>CPU the last full scan took (on its thread).</summary>
     public TimeSpan LastFullScanCpu { get; private set; }
 
@@ -26,15 +29,16 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
     public OwnershipFacts Observe()
     {
         var full = nextFullScan is null || time.GetUtcNow() >= nextFullScan;
+        var before = LibC.ThreadCpuTime();
+        var cpu = TimeSpan.Zero;
         if (full)
         {
-            var before = LibC.ThreadCpuTime();
             foreach (var index in indexes)
             {
-                index.FullScan();
+                cpu += index.FullScan(Parallelism);
             }
 
-            LastFullScanCpu = LibC.ThreadCpuTime() - before;
+            LastFullScanCpu = cpu;
             nextFullScan = time.GetUtcNow() + OwnershipSchedule.NextInterval(
                 LastFullScanCpu, settings.CpuBudgetRatio, settings.FullScanMinInterval, settings.FullScanMaxInterval);
         }
@@ -44,8 +48,11 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
             {
                 index.Refresh();
             }
+
+            cpu = LibC.ThreadCpuTime() - before;
         }
 
-        return new OwnershipFacts(kafka.User, kafka.Group, indexes.Select(i => i.Summarize()).ToList(), full);
+        var summaries = indexes.Select(i => i.Summarize()).ToList();
+        return new OwnershipFacts(kafka.User, kafka.Group, summaries, full, cpu);
     }
 }

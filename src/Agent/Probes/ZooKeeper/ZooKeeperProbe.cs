@@ -19,7 +19,7 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
 
         try
         {
-            var mntr = await FourLetterWordClient.MntrAsync(local.Host, local.Port, settings.Timeout, cancellationToken);
+            var mntr = await MntrAsync(cancellationToken);
             var mode = mntr.Values.GetValueOrDefault("zk_server_state");
             return Facts(ZooKeeperReachability.Answered, true, mode, true, mntr.Version, $"{mntr.ZnodeCount} znodes, {mntr.AliveConnections} connections");
         }
@@ -31,7 +31,7 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
                     return Facts(ZooKeeperReachability.Refused, false, null, true, null, "connection refused");
                 case FourLetterWordErrorKind.Timeout:
                     return Facts(ZooKeeperReachability.NoAnswer, false, null, true, null, $"no answer to mntr within {settings.Timeout.TotalSeconds:0.#} s");
-                case FourLetterWordErrorKind.NotServing:
+                case FourLetterWordErrorKind.NotServing or FourLetterWordErrorKind.Closed:
                     return Facts(ZooKeeperReachability.Answered, false, null, true, null, "This ZooKeeper instance is not currently serving requests");
                 case FourLetterWordErrorKind.NotWhitelisted:
                     var (serving, detail) = await sessions.TryAsync(local.ToString(), settings.Timeout, cancellationToken);
@@ -44,6 +44,23 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
         catch (FormatException ex)
         {
             return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// A server between roles (quorum just lost, election running) may accept and close without a word; it is
+    /// up but not serving. One quick retry tells that apart from a one-off.
+    /// </summary>
+    private async Task<MntrReply> MntrAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FourLetterWordClient.MntrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
+        }
+        catch (FourLetterWordException ex) when (ex.Kind == FourLetterWordErrorKind.Closed)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            return await FourLetterWordClient.MntrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
         }
     }
 

@@ -1,0 +1,31 @@
+# Helpers for `scripts/bench check` and `scripts/bench ownership`. Source after common.sh.
+# shellcheck shell=bash
+
+# The agent as it ships: self-contained, ReadyToRun (published again only when a source changed).
+BENCH_AGENT_DIR="$REPO_ROOT/artifacts/bench/kafka-agent"
+BENCH_AGENT="$BENCH_AGENT_DIR/kafka-agent"
+publish_agent() {
+    ensure_dotnet
+    if [ -x "$BENCH_AGENT" ] && [ -z "$(find "$REPO_ROOT/src/Agent" "$REPO_ROOT/src/ZooKeeper" -name '*.cs' -newer "$BENCH_AGENT" -not -path '*/obj/*' -print -quit)" ]; then
+        return 0
+    fi
+    log "publishing kafka-agent (self-contained, ReadyToRun) to $BENCH_AGENT_DIR"
+    dotnet publish "$REPO_ROOT/src/Agent/Agent.csproj" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true \
+        -o "$BENCH_AGENT_DIR" --nologo -v quiet -clp:ErrorsOnly >&2 || die "publishing kafka-agent failed"
+    touch "$BENCH_AGENT"
+}
+
+# median of the numbers on stdin
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# ratio A B: A / B with 2 decimals
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.2f\n", a / b }'; }
+
+# timed CMD...: runs it, prints "wall user+sys" seconds (output of the command discarded).
+timed() {
+    local out
+    out="$(mktemp)"
+    /usr/bin/time -o "$out" -f '%e %U %S' "$@" >/dev/null 2>&1 || true
+    awk 'END { printf "%.3f %.3f\n", $1, $2 + $3 }' "$out"
+    rm -f "$out"
+}
