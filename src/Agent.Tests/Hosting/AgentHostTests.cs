@@ -10,7 +10,7 @@ public sealed class AgentHostTests
     [Fact]
     public void Build_NotifySocketSet_UsesSystemdLifetimeAndNotifier()
     {
-        using var host = AgentHost.Build(_ => { }, Environment(notifySocket: "/run/systemd/notify"));
+        using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: "/run/systemd/notify"));
 
         Assert.IsType<SystemdLifetime>(host.Services.GetRequiredService<IHostLifetime>());
         Assert.IsType<SystemdServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>());
@@ -19,30 +19,23 @@ public sealed class AgentHostTests
     [Fact]
     public void Build_NoNotifySocket_UsesTheNullNotifier()
     {
-        using var host = AgentHost.Build(_ => { }, Environment(notifySocket: null));
+        using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: null));
 
         Assert.IsNotType<SystemdLifetime>(host.Services.GetRequiredService<IHostLifetime>());
         Assert.IsType<NullServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>());
     }
 
     [Fact]
-    public void Build_CycleRegistered_KeepsItInsteadOfThePlaceholder()
+    public void Build_CycleRegistered_RunsItInOneWorker()
     {
-        using var host = AgentHost.Build(
-            builder => builder.Services.AddSingleton<IAgentCycle>(FakeAgentCycle.Returning(TimeProvider.System)),
-            Environment(notifySocket: null));
+        using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: null));
 
         Assert.IsType<FakeAgentCycle>(host.Services.GetRequiredService<IAgentCycle>());
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<AgentWorker>());
     }
 
-    [Fact]
-    public void Build_NoCycleRegistered_FallsBackToThePlaceholder()
-    {
-        using var host = AgentHost.Build(_ => { }, Environment(notifySocket: null));
-
-        Assert.IsType<PlaceholderAgentCycle>(host.Services.GetRequiredService<IAgentCycle>());
-    }
+    private static void AddFakeCycle(HostApplicationBuilder builder) =>
+        builder.Services.AddSingleton<IAgentCycle>(FakeAgentCycle.Returning(TimeProvider.System));
 
     private static SystemdEnvironment Environment(string? notifySocket) =>
         new(name => name == "NOTIFY_SOCKET" ? notifySocket : null, processId: 1);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KafkaAgent.Configuration;
 using KafkaAgent.Hosting;
 using KafkaAgent.Platform;
@@ -55,6 +56,20 @@ internal static class ObservationServiceCollectionExtensions
                 {
                     o.Host = settings.Metrics.Host;
                     o.Port = settings.Metrics.Port;
+                    if (settings.Metrics.Host is "*" or "+")
+                    {
+                        // The exporter builds its prefix with UriBuilder, which rejects HttpListener's wildcards
+                        // (the packaged default made the daemon fail at start on a fresh Debian); give it a valid
+                        // host, then put the wildcard prefix in its place.
+                        o.Host = "localhost";
+                        var prefix = string.Create(CultureInfo.InvariantCulture,
+                            $"http://{settings.Metrics.Host}:{settings.Metrics.Port}/{settings.Metrics.Path.Trim('/')}/");
+                        o.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add(prefix);
+                        };
+                    }
                     o.ScrapeEndpointPath = settings.Metrics.Path;
                     // One meter: the otel_scope_name label on every series would only add noise.
                     o.ScopeInfoEnabled = false;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Hosting.WindowsServices;
 using Microsoft.Extensions.Logging.Console;
 
 namespace KafkaAgent.Hosting;
@@ -11,7 +12,7 @@ internal static class AgentHost
 {
     public const string ServiceName = "kafka-agent";
 
-    /// <param name="configure">Registers what the worker runs (the observation cycle and its configuration).</param>
+    /// <param name="configure">Registers what the worker runs: an <see cref="IAgentCycle"/> and its configuration.</param>
     /// <param name="systemd">The process environment as systemd set it up; tests pass their own.</param>
     public static IHost Build(Action<HostApplicationBuilder> configure, SystemdEnvironment? systemd = null)
     {
@@ -34,6 +35,10 @@ internal static class AgentHost
         // Both are no-ops unless the process really is a Windows service or a systemd service.
         services.AddWindowsService(options => options.ServiceName = ServiceName);
         services.AddSystemd();
+        if (OperatingSystem.IsWindows() && WindowsServiceHelpers.IsWindowsService())
+        {
+            services.AddHostedService<Platform.Windows.WindowsServiceExitCode>();
+        }
 
         if (!systemd.HasNotifySocket)
         {
@@ -57,8 +62,6 @@ internal static class AgentHost
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentExit>();
         services.AddOptions<WorkerOptions>();
-        // Only a stand-in: the observation cycle registered by `configure` takes precedence.
-        services.TryAddSingleton<IAgentCycle, PlaceholderAgentCycle>();
         services.AddHostedService<AgentWorker>();
     }
 }

@@ -25,8 +25,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "sd_notify {Variable} failed: {Reason}")]
     public static partial void NotifyFailed(ILogger logger, string variable, string reason);
-
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
-        Message = "No observation cycle is registered; running the placeholder cycle (reports UNKNOWN)")]
-    public static partial void PlaceholderCycle(ILogger logger);
 }

@@ -9,6 +9,11 @@ internal static class ServiceManagerFactory
 
     public static IServiceManager Create(ServiceSettings service, IProcessRunner runner)
     {
+        if (OperatingSystem.IsWindows() && service.PidFile is null)
+        {
+            return new Windows.WindowsServiceManager(new Windows.Win32ServiceControlManager());
+        }
+
         var kind = service.Manager;
         if (kind == ServiceManagerKind.Auto)
         {
