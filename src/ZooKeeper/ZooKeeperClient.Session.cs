@@ -101,11 +101,15 @@ public sealed partial class ZooKeeperClient
         }
     }
 
-    /// <summary>Per-server attempt: the session timeout shared over the servers, as the official clients do.</summary>
+    /// <summary>
+    /// Per-server attempt: the session timeout shared over the servers, as the official clients do,
+    /// but never more than a third of it, so a server that accepts and never answers (starting up,
+    /// stopped) cannot use up the whole session before the next attempt.
+    /// </summary>
     private TimeSpan AttemptTimeout()
     {
         var timeout = NegotiatedSessionTimeout > TimeSpan.Zero ? NegotiatedSessionTimeout : _options.SessionTimeout;
-        var share = timeout / _hosts.Count;
+        var share = timeout / Math.Max(_hosts.Count, 3);
         return share < MinimumAttemptTimeout ? MinimumAttemptTimeout : share;
     }
 

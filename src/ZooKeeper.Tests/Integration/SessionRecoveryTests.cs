@@ -45,8 +45,8 @@ public sealed class SessionRecoveryTests(StandaloneZooKeeperFixture fixture, ITe
     [Fact]
     public async Task ServerRestart_ChangeWhileDisconnected_WatchFiresAfterReconnect()
     {
-        await using var client = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10) });
-        await using var other = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10) });
+        await using var client = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10) }, output);
+        await using var other = await TestClients.ConnectAsync(ConnectionString, o => o with { SessionTimeout = TimeSpan.FromSeconds(10) }, output);
         var path = TestClients.UniqueRoot("missed");
         await client.CreateAsync(path, default);
         var watch = new TestClients.EventSink();

@@ -61,32 +61,6 @@ public sealed class ClientSessionTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Connection_Idle_PingsWithReservedXid()
-    {
-        var (client, connection) = await ConnectAsync(timeoutMs: 1500);
-        await using var _ = client;
-
-        var ping = await connection.ReadRequestAsync();
-        await connection.ReplyAsync(-2, 0, 0);
-        var secondPing = await connection.ReadRequestAsync();
-
-        Assert.Equal((-2, OpCode.Ping), (ping.Xid, ping.Type));
-        Assert.Equal((-2, OpCode.Ping), (secondPing.Xid, secondPing.Type));
-        Assert.Equal(ZooKeeperState.Connected, client.State);
-    }
-
-    [Fact]
-    public async Task Server_Silent_ClientDropsConnectionAfterReadTimeoutAndReconnects()
-    {
-        var (client, connection) = await ConnectAsync(timeoutMs: 900);
-        await using var _ = client;
-
-        Assert.True(await connection.ClosedByClientAsync(TimeSpan.FromSeconds(10)));
-        var second = await _server.AcceptSessionAsync(timeoutMs: 4000);
-        await AnswerGetDataAsync(client, second);
-    }
-
-    [Fact]
     public async Task Reconnect_ServerSaysExpired_ExpiredStateFailsCallsAndEndsWatches()
     {
         var (client, connection) = await ConnectAsync();

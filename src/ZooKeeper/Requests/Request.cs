@@ -30,9 +30,6 @@ internal abstract class Request
     /// <summary>TimeProvider timestamp after which the caller's wait ends.</summary>
     public long Deadline { get; set; } = long.MaxValue;
 
-    /// <summary>True once handed to a connection (its reply, or the connection's loss, ends it).</summary>
-    public bool Sent { get; set; }
-
     public abstract bool IsCompleted { get; }
 
     public abstract void WriteBody(JuteWriter writer);

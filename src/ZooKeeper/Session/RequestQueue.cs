@@ -13,6 +13,7 @@ internal sealed class RequestQueue
 {
     private readonly ConcurrentQueue<Request> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
+    private readonly Lock _dequeueLock = new();
     private int _signaled;
 
     public void Enqueue(Request request)
@@ -37,21 +38,30 @@ internal sealed class RequestQueue
 
     public bool IsEmpty => _queue.IsEmpty;
 
-    public bool TryDequeue(out Request request) => _queue.TryDequeue(out request!);
+    public bool TryDequeue(out Request request)
+    {
+        lock (_dequeueLock)
+        {
+            return _queue.TryDequeue(out request!);
+        }
+    }
 
-    /// <summary>Fails queued requests whose deadline passed; deadlines grow in queue order, so it stops at the first live one.</summary>
+    /// <summary>
+    /// Fails and removes the queued requests whose deadline passed (and drops those whose caller gave
+    /// up), so a long outage does not pile up requests. Deadlines grow in queue order: it stops at
+    /// the first live one.
+    /// </summary>
     public void FailOverdue(long now, Func<Request, Exception> error)
     {
-        foreach (var request in _queue)
+        lock (_dequeueLock)
         {
-            if (request.Deadline > now)
+            while (_queue.TryPeek(out var head) && (head.IsCompleted || head.Deadline <= now))
             {
-                break;
-            }
-
-            if (!request.IsCompleted)
-            {
-                request.Fail(error(request));
+                _queue.TryDequeue(out _);
+                if (!head.IsCompleted)
+                {
+                    head.Fail(error(head));
+                }
             }
         }
     }

@@ -162,7 +162,6 @@ internal sealed class RequestWriter
 
         _buffer.EndFrame();
         request.Xid = xid;
-        request.Sent = true;
         return true;
     }
 }
