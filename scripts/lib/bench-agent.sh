@@ -29,3 +29,12 @@ timed() {
     awk 'END { printf "%.3f %.3f\n", $1, $2 + $3 }' "$out"
     rm -f "$out"
 }
+
+# sandbox_agent_yaml HOSTDIR KAFKA_EXTRA METRICS: prints agent.yaml for a sandbox host (paths only, the rest
+# discovered), with extra lines under kafka: and the given metrics: body.
+sandbox_agent_yaml() {
+    local host="$1" extra="$2" metrics="$3"
+    printf 'kafka:\n  server_properties: %s/etc/server.properties\n%b  service:\n    manager: pidfile\n    pid_file: %s/run/kafka.pid\n' \
+        "$host" "$extra" "$host"
+    printf 'zookeeper:\n  properties: %s/etc/zoo.cfg\nmetrics:\n%b' "$host" "$metrics"
+}

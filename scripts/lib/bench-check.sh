@@ -25,17 +25,7 @@ log "starting a healthy 1-host sandbox in $dir"
 "$REPO_ROOT/scripts/sandbox" up --brokers 1 --dir "$dir" >&2
 host="$dir/host-1"
 port="$(sed -n 's/^clientPort=//p' "$host/etc/zoo.cfg")"
-cat >"$dir/agent.yaml" <<YAML
-kafka:
-  server_properties: $host/etc/server.properties
-  service:
-    manager: pidfile
-    pid_file: $host/run/kafka.pid
-zookeeper:
-  properties: $host/etc/zoo.cfg
-metrics:
-  enabled: false
-YAML
+sandbox_agent_yaml "$host" "" "  enabled: false\n" >"$dir/agent.yaml"
 "$BENCH_AGENT" check --config "$dir/agent.yaml" >&2 || die "the sandbox is not healthy; the benchmark needs an OK check"
 
 log "warming up (page cache), then $rounds rounds of each"

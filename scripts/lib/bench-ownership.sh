@@ -71,21 +71,7 @@ cleanup() {
 trap cleanup EXIT
 "$REPO_ROOT/scripts/sandbox" up --brokers 1 --dir "$dir" >/dev/null
 host="$dir/host-1"
-cat >"$dir/agent.yaml" <<YAML
-kafka:
-  server_properties: $host/etc/server.properties
-  log_dirs: [$tree]
-  user: "$owner"
-  group: "$owner"
-  service:
-    manager: pidfile
-    pid_file: $host/run/kafka.pid
-zookeeper:
-  properties: $host/etc/zoo.cfg
-metrics:
-  host: 127.0.0.1
-  port: 19464
-YAML
+sandbox_agent_yaml "$host" "  log_dirs: [$tree]\n  user: \"$owner\"\n  group: \"$owner\"\n" "  host: 127.0.0.1\n  port: 19464\n" >"$dir/agent.yaml"
 "$BENCH_AGENT" run --config "$dir/agent.yaml" >"$dir/agent.log" 2>&1 &
 pid=$!
 # Past start-up and the first full scan, and past most tiered-JIT recompilation of the cycle's code.

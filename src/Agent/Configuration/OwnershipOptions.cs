@@ -13,9 +13,9 @@ internal sealed class OwnershipOptions
     [ConfigurationKeyName("full_scan_max_interval_seconds")]
     public double FullScanMaxIntervalSeconds { get; set; } = 3600;
 
-    /// <summary>Share of one core that full scans may use on average (0.005 = 0.5%).</summary>
+    /// <summary>Share of one core that full scans may use on average (0.0025 = 0.25%).</summary>
     [ConfigurationKeyName("cpu_budget_ratio")]
-    public double CpuBudgetRatio { get; set; } = 0.005;
+    public double CpuBudgetRatio { get; set; } = 0.0025;
 
     [ConfigurationKeyName("sample_paths")]
     public int SamplePaths { get; set; } = 5;
