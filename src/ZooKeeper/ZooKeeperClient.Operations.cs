@@ -65,8 +65,14 @@ public sealed partial class ZooKeeperClient
         }
 
         request.Deadline = _session.Deadline(_options.RequestTimeout);
-        _session.Outgoing.Enqueue(request);
-        Volatile.Read(ref _connection)?.Writer.TryWriteNow();
+
+        // Cancelling ends the caller's wait only: a sent request stays in the pipeline and its reply is discarded.
+        if (cancellationToken.CanBeCanceled)
+        {
+            request.CancelWith(cancellationToken);
+        }
+
+        Enqueue(request);
 
         // Expiry or close may have drained the queue between the check and the enqueue.
         refusal = Refusal(request.Path);
@@ -75,14 +81,17 @@ public sealed partial class ZooKeeperClient
             request.Fail(refusal);
         }
 
-        return cancellationToken.CanBeCanceled ? WaitCancellableAsync(request, cancellationToken) : request.Task;
+        return request.Task;
     }
 
-    private static async Task<T> WaitCancellableAsync<T>(Request<T> request, CancellationToken cancellationToken)
+    /// <summary>Queues a request and gets it written: by the caller itself on an idle connection, else by the writer loop.</summary>
+    private void Enqueue(Request request)
     {
-        // Cancelling ends the caller's wait only: a sent request stays in the pipeline and its reply is discarded.
-        using var registration = cancellationToken.UnsafeRegister(static (state, token) => ((Request)state!).Cancel(token), request);
-        return await request.Task;
+        _session.Outgoing.Enqueue(request);
+        if (Volatile.Read(ref _connection)?.Writer.TryWriteNow() != true)
+        {
+            _session.Outgoing.Signal();
+        }
     }
 
     private Exception? Refusal(string? path)

@@ -156,8 +156,7 @@ public sealed partial class ZooKeeperClient
         {
             Log.Closing(_logger, SessionId);
             var close = new CloseSessionRequest { Deadline = _session.Deadline(CloseTimeout()) };
-            _session.Outgoing.Enqueue(close);
-            Volatile.Read(ref _connection)?.Writer.TryWriteNow();
+            Enqueue(close);
             try
             {
                 await close.Task.WaitAsync(CloseTimeout(), _session.Time);

@@ -1,5 +1,6 @@
 using KafkaAgent.ZooKeeper.Protocol;
 using KafkaAgent.ZooKeeper.Tests.Support;
+using Xunit.Abstractions;
 
 namespace KafkaAgent.ZooKeeper.Tests.Fuzz;
 
@@ -8,7 +9,7 @@ namespace KafkaAgent.ZooKeeper.Tests.Fuzz;
 /// drops the connection. One client lives through all of it: every call ends with a result or a
 /// <see cref="ZooKeeperException"/>, and afterwards the client still serves.
 /// </summary>
-public sealed class ConnectionFuzzTests : IAsyncDisposable
+public sealed class ConnectionFuzzTests(ITestOutputHelper output) : IAsyncDisposable
 {
     private const int Seed = 0xbad5eed;
     private const int Cases = 60;
@@ -27,6 +28,7 @@ public sealed class ConnectionFuzzTests : IAsyncDisposable
             ConnectionString = _server.Endpoint + "/chroot",
             SessionTimeout = TimeSpan.FromMilliseconds(1000),
             RequestTimeout = TimeSpan.FromSeconds(10),
+            LoggerFactory = new TestOutputLoggerFactory(output),
         });
         var connection = await accepted;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -78,14 +80,24 @@ public sealed class ConnectionFuzzTests : IAsyncDisposable
         }
     }
 
-    /// <summary>The next connection that completes a handshake: under load the client may give up on one the test was slow to answer.</summary>
+    /// <summary>
+    /// The next connection that completes a handshake. Under load the client may give up on a
+    /// handshake the test was slow to answer and try again: skip the connections it abandoned.
+    /// </summary>
     private async Task<FakeConnection> NextSessionAsync()
     {
         while (true)
         {
             try
             {
-                return await _server.AcceptSessionAsync(timeoutMs: 1000);
+                var connection = await _server.AcceptSessionAsync(timeoutMs: 1000);
+                await Task.Delay(20);
+                if (!connection.ClosedByPeer)
+                {
+                    return connection;
+                }
+
+                connection.Dispose();
             }
             catch (EndOfStreamException)
             {

@@ -161,6 +161,27 @@ public sealed class ClientSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Cancel_WhileQueuedDuringReconnect_RequestNeverSent()
+    {
+        var (client, connection) = await ConnectAsync();
+        await using var _ = client;
+        connection.Dispose();
+        await TestClientsWait(client, ZooKeeperState.Disconnected);
+        using var cancel = new CancellationTokenSource();
+
+        var cancelled = client.GetDataAsync("/cancelled", null, cancel.Token);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        var second = await _server.AcceptSessionAsync();
+        var read = client.GetDataAsync("/kept");
+        var request = await second.ReadRequestAsync(OpCode.GetData);
+        await second.ReplyAsync(request.Xid, 3, 0, new Bytes().Buffer([1]).Stat());
+
+        Assert.Equal(new Bytes().Str("/kept").Bool(false).ToArray(), request.Body);
+        Assert.Equal(new byte[] { 1 }, (await read).Data);
+    }
+
+    [Fact]
     public async Task ConnectionClosed_InFlightRequest_FailsWithConnectionLoss()
     {
         var (client, connection) = await ConnectAsync();

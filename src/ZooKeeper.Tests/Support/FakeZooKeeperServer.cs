@@ -92,6 +92,22 @@ internal sealed class FakeConnection(Socket socket) : IDisposable
 
     public ConnectRequestSeen? LastConnectRequest { get; set; }
 
+    /// <summary>True when the client already closed its end (it gave up waiting for the handshake).</summary>
+    public bool ClosedByPeer
+    {
+        get
+        {
+            try
+            {
+                return socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0;
+            }
+            catch (ObjectDisposedException)
+            {
+                return true;
+            }
+        }
+    }
+
     public async Task<ConnectRequestSeen> ReadConnectRequestAsync()
     {
         var frame = await ReadFrameAsync();

@@ -34,6 +34,31 @@ internal sealed class FrameReader : IDisposable
         return TryTakeFrame(out var frame) ? ValueTask.FromResult(frame) : ReadMoreAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The blocking twin of <see cref="ReadFrameAsync"/>, for a connection's dedicated reader thread:
+    /// it sleeps in the kernel until bytes arrive and is woken by them directly, with no thread-pool
+    /// hop and no spinning. Ends when the stream is closed under it.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadFrame()
+    {
+        ReadOnlyMemory<byte> frame;
+        while (!TryTakeFrame(out frame))
+        {
+            var available = _end - _start;
+            var needed = available < 4 ? 4 : 4 + BinaryPrimitives.ReadInt32BigEndian(_buffer.AsSpan(_start, 4));
+            MakeRoom(needed);
+            var read = _stream.Read(_buffer.AsSpan(_end));
+            if (read == 0)
+            {
+                throw Closed(available, needed);
+            }
+
+            _end += read;
+        }
+
+        return frame;
+    }
+
     public void Dispose()
     {
         ArrayPool<byte>.Shared.Return(_buffer);
@@ -50,9 +75,7 @@ internal sealed class FrameReader : IDisposable
             var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
             if (read == 0)
             {
-                throw new EndOfStreamException(available == 0
-                    ? "The server closed the connection"
-                    : $"The server closed the connection in the middle of a frame ({available} of {needed} bytes)");
+                throw Closed(available, needed);
             }
 
             _end += read;
@@ -62,6 +85,10 @@ internal sealed class FrameReader : IDisposable
             }
         }
     }
+
+    private static EndOfStreamException Closed(int available, int needed) => new(available == 0
+        ? "The server closed the connection"
+        : $"The server closed the connection in the middle of a frame ({available} of {needed} bytes)");
 
     private bool TryTakeFrame(out ReadOnlyMemory<byte> frame)
     {

@@ -49,6 +49,7 @@ internal abstract class Request<T> : Request
 {
     // Continuations never run on the socket reader.
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationTokenRegistration _cancellation;
 
     protected Request(int opCode, string? path)
         : base(opCode, path)
@@ -59,9 +60,25 @@ internal abstract class Request<T> : Request
 
     public override bool IsCompleted => _completion.Task.IsCompleted;
 
-    public override void Fail(Exception exception) => _completion.TrySetException(exception);
+    /// <summary>Lets the caller's token end the wait; the registration goes when the request completes, so a long-lived token collects nothing.</summary>
+    public void CancelWith(CancellationToken cancellationToken) =>
+        _cancellation = cancellationToken.UnsafeRegister(static (state, token) => ((Request)state!).Cancel(token), this);
+
+    public override void Fail(Exception exception)
+    {
+        if (_completion.TrySetException(exception))
+        {
+            _cancellation.Unregister();
+        }
+    }
 
     public override void Cancel(CancellationToken cancellationToken) => _completion.TrySetCanceled(cancellationToken);
 
-    protected void SetResult(T value) => _completion.TrySetResult(value);
+    protected void SetResult(T value)
+    {
+        if (_completion.TrySetResult(value))
+        {
+            _cancellation.Unregister();
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using KafkaAgent.ZooKeeper.Protocol;
 using KafkaAgent.ZooKeeper.Requests;
 
@@ -51,7 +52,7 @@ internal sealed class Connection
     /// <summary>Runs until the connection ends; returns why it ended. In-flight requests have failed by then.</summary>
     public async Task<Exception> RunAsync()
     {
-        var reading = ReadLoopAsync();
+        var reading = StartReaderThread();
         var writing = _writer.RunAsync();
         var first = await Task.WhenAny(reading, writing);
         Abort(first.Exception?.GetBaseException() ?? new EndOfStreamException("The connection ended"));
@@ -80,6 +81,21 @@ internal sealed class Connection
         catch (ObjectDisposedException)
         {
             // Already torn down.
+        }
+
+        // Shut the socket down first: that is what wakes a thread blocked in a read on every platform.
+        if (_stream is NetworkStream network)
+        {
+            try
+            {
+                network.Socket.Shutdown(SocketShutdown.Both);
+            }
+            catch (SocketException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
         }
 
         _stream.Dispose();
@@ -114,15 +130,38 @@ internal sealed class Connection
         }
     }
 
-    private async Task ReadLoopAsync()
+    /// <summary>
+    /// Replies are read by a thread of the connection's own, blocked in the kernel between frames:
+    /// it wakes when bytes arrive, with no thread-pool hop or spinning, and never runs callers' code
+    /// (their continuations and watch callbacks run elsewhere). It ends when the socket closes.
+    /// </summary>
+    private Task StartReaderThread()
     {
-        var cancellationToken = _stop.Token;
-        while (true)
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
         {
-            var frame = await _frames.ReadFrameAsync(cancellationToken);
-            Volatile.Write(ref _lastReceived, _session.Time.GetTimestamp());
-            Dispatch(frame.Span);
-        }
+            try
+            {
+                while (true)
+                {
+                    var frame = _frames.ReadFrame();
+                    Volatile.Write(ref _lastReceived, _session.Time.GetTimestamp());
+                    Dispatch(frame.Span);
+                }
+            }
+#pragma warning disable CA1031 // Whatever ends the reads ends the connection; RunAsync reports it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                ended.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"ZooKeeper reader {Host}",
+        };
+        thread.Start();
+        return ended.Task;
     }
 
     private void Dispatch(ReadOnlySpan<byte> frame)

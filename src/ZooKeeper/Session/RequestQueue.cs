@@ -17,13 +17,13 @@ internal sealed class RequestQueue
     private int _signaled;
 
     /// <summary>
-    /// Queues a request without waking the writer loop: the caller then writes it itself
-    /// (<see cref="RequestWriter.TryWriteNow"/>), or whoever holds the write gate picks it up when it
-    /// lets go, or the next connection drains the queue when it starts.
+    /// Queues a request without waking the writer loop: the caller then either writes it itself
+    /// (<see cref="RequestWriter.TryWriteNow"/>) or calls <see cref="Signal"/>; a connection that
+    /// starts later drains the queue first thing.
     /// </summary>
     public void Enqueue(Request request) => _queue.Enqueue(request);
 
-    /// <summary>Wakes the writer loop (pings); cheap when it is already awake (one release per wake-up).</summary>
+    /// <summary>Wakes the writer loop; cheap when it is already awake (one release per wake-up, not per request).</summary>
     public void Signal()
     {
         if (Interlocked.Exchange(ref _signaled, 1) == 0)

@@ -7,8 +7,8 @@ namespace KafkaAgent.ZooKeeper.Session;
 /// <summary>
 /// Writes a connection's requests: whoever holds the write gate drains the client's queue into one
 /// batch, moves each request to the in-flight queue (in send order, which is reply order) and sends
-/// the batch. A caller takes the gate itself when it is free (one thread hop less per request); the
-/// writer loop takes it when woken (pings, requests queued while someone else was writing).
+/// the batch. A caller on an idle connection takes the gate itself (one thread hop less per
+/// request); otherwise the writer loop takes it when woken (pings, bursts of pipelined requests).
 /// </summary>
 #pragma warning disable CA1001 // CloseAsync frees the buffer once no one can hold the gate any more.
 internal sealed class RequestWriter
@@ -58,13 +58,21 @@ internal sealed class RequestWriter
         }
     }
 
-    /// <summary>Called right after a request is queued: writes it on the caller's thread if nobody is writing.</summary>
-    public void TryWriteNow()
+    /// <summary>
+    /// Called right after a request is queued. On an idle connection the caller takes the gate and
+    /// writes the request itself (lowest latency) and this returns true. Otherwise (replies are
+    /// outstanding, someone else is writing, the connection is ending) it returns false and the
+    /// caller wakes the writer loop instead, so a burst of calls goes out in a few large writes.
+    /// </summary>
+    public bool TryWriteNow()
     {
-        if (Volatile.Read(ref _gate) == Idle)
+        if (!_inFlight.IsEmpty || _stop.IsCancellationRequested || Interlocked.CompareExchange(ref _gate, Busy, Idle) != Idle)
         {
-            _ = DrainAsync();
+            return false;
         }
+
+        _ = DrainHeldAsync();
+        return true;
     }
 
     /// <summary>After the connection ended: waits out the gate's holder and closes the gate for good.</summary>
@@ -78,11 +86,13 @@ internal sealed class RequestWriter
         _buffer.Dispose();
     }
 
-    private async Task DrainAsync()
+    private Task DrainAsync() =>
+        !_stop.IsCancellationRequested && Interlocked.CompareExchange(ref _gate, Busy, Idle) == Idle ? DrainHeldAsync() : Task.CompletedTask;
+
+    /// <summary>Drains with the gate held; on letting go it looks at the queue again, so nothing queued meanwhile is left behind.</summary>
+    private async Task DrainHeldAsync()
     {
-        // Whoever releases the gate looks at the queue again, so a request queued while the gate
-        // was held is never left behind.
-        while (!_stop.IsCancellationRequested && Interlocked.CompareExchange(ref _gate, Busy, Idle) == Idle)
+        do
         {
             try
             {
@@ -102,12 +112,10 @@ internal sealed class RequestWriter
             {
                 Volatile.Write(ref _gate, Idle);
             }
-
-            if (_session.Outgoing.IsEmpty && Volatile.Read(ref _pingDue) == 0)
-            {
-                return;
-            }
         }
+        while ((!_session.Outgoing.IsEmpty || Volatile.Read(ref _pingDue) == 1)
+            && !_stop.IsCancellationRequested
+            && Interlocked.CompareExchange(ref _gate, Busy, Idle) == Idle);
     }
 
     private bool FillBatch()
