@@ -35,6 +35,29 @@ ensure_zookeeper() {
     command -v java >/dev/null 2>&1 || ensure_debs default-jre-headless
 }
 
+# ensure_promtool: Prometheus' own exposition linter for the metrics tests. Debian ships it only inside the
+# prometheus package, whose install would also start a Prometheus server; so the package is downloaded and
+# just promtool is unpacked under artifacts/tools/bin, which is put first on PATH.
+ensure_promtool() {
+    local bin="$REPO_ROOT/artifacts/tools/bin"
+    export PATH="$bin:$PATH"
+    command -v promtool >/dev/null 2>&1 && return 0
+    local tmp
+    tmp="$(mktemp -d)"
+    chmod 0755 "$tmp" # apt downloads as the _apt user
+    log "fetching promtool from Debian's prometheus package"
+    if [ ! -e /run/kafka-agent-apt-updated ]; then
+        as_root apt-get update -q >&2 || die "apt-get update failed"
+        as_root touch /run/kafka-agent-apt-updated 2>/dev/null || true
+    fi
+    (cd "$tmp" && apt-get download -q prometheus >&2) || { rm -rf "$tmp"; die "apt-get download prometheus failed"; }
+    dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root" || { rm -rf "$tmp"; die "unpacking prometheus failed"; }
+    mkdir -p "$bin"
+    install -m 0755 "$tmp/root/usr/bin/promtool" "$bin/promtool"
+    rm -rf "$tmp"
+    command -v promtool >/dev/null 2>&1 || die "promtool is not runnable from $bin"
+}
+
 ensure_dotnet() {
     command -v dotnet >/dev/null 2>&1 || die "the .NET SDK 10 is required (dotnet not on PATH); see https://learn.microsoft.com/dotnet/core/install/linux-debian"
 }
