@@ -18,12 +18,18 @@ internal sealed class AgentObserver(
 {
     public async Task<Observation> ObserveAsync(CancellationToken cancellationToken)
     {
-        var zk = ProbeRunner.RunAsync(zooKeeper, time, cancellationToken);
-        var members = ProbeRunner.RunAsync(membership, time, cancellationToken);
-        var service = ProbeRunner.RunAsync(kafkaService, time, cancellationToken);
-        var api = ProbeRunner.RunAsync(kafkaApi, time, cancellationToken);
-        var volumes = ProbeRunner.RunAsync(disk, time, cancellationToken);
-        var owners = ProbeRunner.RunAsync(ownership, time, cancellationToken);
+        // Each probe starts on its own pool thread: a probe's synchronous part (a statvfs, an ownership pass, the
+        // set-up before its first await) must not hold back the others. The slowest, the Kafka API, goes first.
+        var api = Start(kafkaApi, cancellationToken);
+        var members = Start(membership, cancellationToken);
+        var zk = Start(zooKeeper, cancellationToken);
+        var service = Start(kafkaService, cancellationToken);
+        var owners = Start(ownership, cancellationToken);
+        var volumes = Start(disk, cancellationToken);
         return new Observation(await zk, await members, await service, await api, await volumes, await owners);
     }
+
+    private Task<ProbeOutcome<TFacts>> Start<TFacts>(IProbe<TFacts> probe, CancellationToken cancellationToken)
+        where TFacts : class =>
+        Task.Run(() => ProbeRunner.RunAsync(probe, time, cancellationToken), CancellationToken.None);
 }

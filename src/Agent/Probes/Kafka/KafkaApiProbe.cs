@@ -13,6 +13,7 @@ namespace KafkaAgent.Probes.Kafka;
 internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpan metadataInterval, TimeProvider time) : IProbe<KafkaApiFacts>
 {
     private (KafkaApiFacts Facts, long At)? lastAnswer;
+    private bool portWasOpen = true;
 
     /// <summary>
     /// Loads librdkafka and binds its entry points (a few hundred milliseconds of one-time work) on a background
@@ -32,41 +33,69 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
 
     public async Task<KafkaApiFacts> ProbeAsync(CancellationToken cancellationToken)
     {
-        var (open, detail) = await TcpConnect.TryAsync(endpoint.Host, endpoint.Port, timeout, cancellationToken);
+        var connect = TcpConnect.TryAsync(endpoint.Host, endpoint.Port, timeout, cancellationToken);
+        var cached = lastAnswer is { } last && time.GetElapsedTime(last.At) < metadataInterval ? last.Facts : null;
+
+        // While the port was open at the last probe (or on the first one), Metadata is asked at the same time as
+        // the port is checked, so a pass waits for the slower of the two instead of their sum. After the port was
+        // found closed, the port is checked first: no admin client is built each cycle for a broker that is down.
+        Task<KafkaApiFacts>? metadata = null;
+        if (cached is null && portWasOpen)
+        {
+            // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
+            metadata = Task.Factory.StartNew(RequestMetadata, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        var (open, detail) = await connect;
+        portWasOpen = open;
         if (!open)
         {
             lastAnswer = null;
             return new KafkaApiFacts(endpoint.ToString(), false, false, 0, 0, detail);
         }
 
-        if (lastAnswer is { } last && time.GetElapsedTime(last.At) < metadataInterval)
+        if (cached is not null)
         {
-            return last.Facts;
+            return cached;
         }
 
-        // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
-        var facts = await Task.Factory.StartNew(RequestMetadata, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        metadata ??= Task.Factory.StartNew(RequestMetadata, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var facts = await metadata.WaitAsync(cancellationToken);
         lastAnswer = facts.MetadataAnswered ? (facts, time.GetTimestamp()) : null;
         return facts;
     }
 
     private KafkaApiFacts RequestMetadata()
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        System.Console.Error.WriteLine($"K start");
         var milliseconds = (int)Math.Max(100, timeout.TotalMilliseconds);
         var config = new AdminClientConfig
         {
             BootstrapServers = endpoint.ToString(),
             SocketTimeoutMs = milliseconds,
-            SocketConnectionSetupTimeoutMs = milliseconds,
+            // librdkafka refuses a connection set-up timeout under one second; the Metadata deadline still applies.
+            SocketConnectionSetupTimeoutMs = Math.Max(1000, milliseconds),
             ReconnectBackoffMaxMs = 1000,
             ClientId = "kafka-agent",
         };
         try
         {
             // librdkafka would otherwise write its own log lines to stderr.
-            using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
-            var metadata = admin.GetMetadata(timeout);
-            return new KafkaApiFacts(endpoint.ToString(), true, true, metadata.Brokers.Count, metadata.Topics.Count, null);
+            var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            try
+            {
+                System.Console.Error.WriteLine($"K built {sw.ElapsedMilliseconds}");
+                var metadata = admin.GetMetadata(timeout);
+                System.Console.Error.WriteLine($"K metadata {sw.ElapsedMilliseconds}");
+                return new KafkaApiFacts(endpoint.ToString(), true, true, metadata.Brokers.Count, metadata.Topics.Count, null);
+            }
+            finally
+            {
+                // Destroying a librdkafka handle joins its threads, about 150 ms: more than the Metadata request itself.
+                // Nobody waits for it: the answer is known already, and a one-shot check may exit before it is done.
+                _ = Task.Run(admin.Dispose);
+            }
         }
         catch (KafkaException ex)
         {
