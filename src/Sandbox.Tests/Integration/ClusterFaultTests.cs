@@ -92,6 +92,25 @@ public sealed class ClusterFaultTests(ThreeBrokerSandbox sandbox) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task BrokerGracefulStop_DeregisteredBeforeTheStopScriptReturns_StartRegistersAgain()
+    {
+        // Kafka's controlled shutdown closes its ZooKeeper session, so /brokers/ids/N is gone at once,
+        // not a session timeout later: the agent must never see a cleanly stopped broker as a zombie.
+        var pid = Pid(2, zookeeper: false);
+
+        var (code, output) = await sandbox.ScriptAsync(2, "kafka-server-stop.sh");
+        var registered = await sandbox.RegisteredAsync();
+
+        Assert.True(code == 0, output);
+        Assert.False(HostProcesses.IsAlive(pid));
+        Assert.DoesNotContain(2, registered);
+
+        (code, output) = await sandbox.ScriptAsync(2, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(2, registered: true);
+    }
+
+    [Fact]
     public async Task ZooKeeperStop_SigstopStopsAnswering_ResumeServesAgain()
     {
         await sandbox.Fault("zk-stop", 1);

@@ -87,6 +87,10 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
             Log.Fatal(loggers.CreateLogger("kafka.log.LogManager"), e.Message);
             return 1;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // SIGTERM arrived in the middle of a ZooKeeper request: still a controlled shutdown.
+        }
         await ShutdownAsync(servers, graceful: true);
         return 0;
     }
