@@ -34,7 +34,8 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
         host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092)
             .WithAgentYaml($"cluster:\n  expected_brokers: {expected}\n", zookeeperProperties: false);
         var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        var facts = await new MembershipProbe(settings).ProbeAsync(CancellationToken.None);
+        await using var probe = new MembershipProbe(settings);
+        var facts = await probe.ProbeAsync(CancellationToken.None);
         return (facts, MembershipRules.Evaluate(facts, Observations.Service).Findings.Select(f => f.Id).ToArray());
     }
 
@@ -50,6 +51,43 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
         Assert.Equal([1, 2, 3], facts.RegisteredIds);
         Assert.Equal(["PLAINTEXT://127.0.0.1:9092"], facts.Own!.Endpoints);
         Assert.Empty(findings);
+    }
+
+    [Fact]
+    public async Task Probe_Repeated_KeepsOneSession_NewSessionAfterExpiry()
+    {
+        await RegisterAsync(1, "127.0.0.1", 9092);
+        host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092)
+            .WithAgentYaml("cluster:\n  expected_brokers: 1\n", zookeeperProperties: false);
+        await using var probe = new MembershipProbe(AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>()));
+
+        var first = await probe.ProbeAsync(CancellationToken.None);
+        var held = probe.Session!;
+        var second = await probe.ProbeAsync(CancellationToken.None);
+        Assert.Same(held, probe.Session);
+
+        // Closing the same session from a second client ends it on the server: the held client learns it expired.
+        await (await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions
+        {
+            ConnectionString = fixture.Ensemble.ConnectionString,
+            SessionId = held.SessionId,
+            SessionPassword = held.SessionPassword,
+        })).DisposeAsync();
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (held.State != ZooKeeperState.Expired && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        var stateBefore = held.State;
+        var third = await probe.ProbeAsync(CancellationToken.None);
+
+        Assert.True(first.Reachable && second.Reachable && third.Reachable, third.Detail);
+        Assert.Equal(ZooKeeperState.Expired, stateBefore);
+        Assert.Equal(ZooKeeperState.Closed, held.State); // the expired client is disposed
+        Assert.NotSame(held, probe.Session);
+        Assert.NotEqual(held.SessionId, probe.Session!.SessionId);
+        Assert.Equal([1], third.RegisteredIds);
     }
 
     [Fact]

@@ -51,6 +51,8 @@ public sealed class MetricsExpositionTests : IDisposable
         var file = Path.Combine(host.Root, "metrics.prom");
         await File.WriteAllTextAsync(file, text);
 
+        // scripts/test puts Prometheus' promtool on PATH (unpacked from Debian's prometheus package).
+        Assert.True(Shell.Run("sh", "-c", "command -v promtool || echo missing").Trim() != "missing", "promtool is not on PATH: run scripts/test, which installs it");
         var lint = Shell.Run("sh", "-c", $"promtool check metrics < {file} 2>&1");
 
         Assert.True(lint.Trim().Length == 0, $"promtool: {lint}\n{text}");

@@ -7,10 +7,42 @@ namespace KafkaAgent.Probes.Membership;
 
 /// <summary>
 /// The runbook's `ls /brokers/ids` and `get /brokers/ids/&lt;id&gt;` through the whole ensemble (with the chroot), so
-/// it still answers when only the local ZooKeeper is down. One short session per probe.
+/// it still answers when only the local ZooKeeper is down. The session is kept between probes: creating and
+/// closing one is a write on the whole ensemble (two transactions, each synced to disk on a quorum), which every
+/// broker's agent would otherwise add every cycle; a held session costs a ping every few seconds. The client
+/// reconnects by itself; a new session is made only after expiry. Not thread-safe: one cycle at a time.
 /// </summary>
-internal sealed class MembershipProbe(AgentSettings settings) : IProbe<MembershipFacts>
+internal sealed class MembershipProbe(AgentSettings settings) : IProbe<MembershipFacts>, IAsyncDisposable
 {
+    private ZooKeeperClient? session;
+
+    /// <summary>The held session, for tests.</summary>
+    internal ZooKeeperClient? Session => session;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (session is { } client)
+        {
+            session = null;
+            await client.DisposeAsync();
+        }
+    }
+
+    private async Task<ZooKeeperClient> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (session is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
+        {
+            return live;
+        }
+
+        await DisposeAsync();
+        var timeout = settings.ZooKeeper.Timeout;
+        session = await ZooKeeperClient.ConnectAsync(
+            new ZooKeeperClientOptions { ConnectionString = settings.ZooKeeper.Connect.ConnectionString, ConnectTimeout = timeout, RequestTimeout = timeout },
+            cancellationToken);
+        return session;
+    }
+
     public async Task<MembershipFacts> ProbeAsync(CancellationToken cancellationToken)
     {
         var connect = settings.ZooKeeper.Connect.ConnectionString;
@@ -18,11 +50,9 @@ internal sealed class MembershipProbe(AgentSettings settings) : IProbe<Membershi
         MembershipFacts Facts(bool reachable, IReadOnlyList<int> ids, BrokerRegistration? own, string? detail) =>
             new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail);
 
-        var timeout = settings.ZooKeeper.Timeout;
         try
         {
-            await using var client = await ZooKeeperClient.ConnectAsync(
-                new ZooKeeperClientOptions { ConnectionString = connect, ConnectTimeout = timeout, RequestTimeout = timeout }, cancellationToken);
+            var client = await SessionAsync(cancellationToken);
             var ids = await ReadIdsAsync(client, cancellationToken);
             BrokerRegistration? own = null;
             if (ids.Contains(id))
