@@ -67,8 +67,6 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
 
     private KafkaApiFacts RequestMetadata()
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        System.Console.Error.WriteLine($"K start");
         var milliseconds = (int)Math.Max(100, timeout.TotalMilliseconds);
         var config = new AdminClientConfig
         {
@@ -85,9 +83,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
             var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
             try
             {
-                System.Console.Error.WriteLine($"K built {sw.ElapsedMilliseconds}");
                 var metadata = admin.GetMetadata(timeout);
-                System.Console.Error.WriteLine($"K metadata {sw.ElapsedMilliseconds}");
                 return new KafkaApiFacts(endpoint.ToString(), true, true, metadata.Brokers.Count, metadata.Topics.Count, null);
             }
             finally
