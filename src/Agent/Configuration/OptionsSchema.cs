@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,18 @@ namespace KafkaAgent.Configuration;
 internal static class OptionsSchema
 {
     /// <summary>Finds the type a configuration key binds to; null with the first unknown segment otherwise.</summary>
+    /// <remarks>
+    /// The walk reads public properties by reflection; under trimming (Native AOT) only kept members are seen,
+    /// so every options class is kept here. A new options class must be added to this list.
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(AgentOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(KafkaOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(KafkaServiceOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ZooKeeperOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ClusterOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(DiskOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(OwnershipOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(MetricsOptions))]
     public static (Type? LeafType, string? UnknownPrefix) Resolve(Type rootType, string key)
     {
         var type = rootType;
@@ -69,6 +82,7 @@ internal static class OptionsSchema
     public static string Display(string key) =>
         string.Join('.', key.Split(ConfigurationPath.KeyDelimiter)).ToLowerInvariant();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Only options classes reach here; Resolve keeps their public properties.")]
     private static PropertyInfo? FindProperty(Type type, string segment)
     {
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
