@@ -26,8 +26,8 @@ public sealed class EnsembleCloseTests(EnsembleZooKeeperFixture fixture, ITestOu
         for (var i = 0; i < 15; i++)
         {
             var server = Ensemble.Servers[i % Ensemble.Servers.Count];
-            await using var observer = await ConnectFirstToAsync(server);
-            var owner = await ConnectFirstToAsync(server);
+            await using var observer = await TestClients.ConnectFirstToAsync(Ensemble, server, output);
+            var owner = await TestClients.ConnectFirstToAsync(Ensemble, server, output);
             await owner.CreateAsync($"{root}/e{i}", default, CreateMode.Ephemeral);
             Assert.NotNull(await observer.ExistsAsync($"{root}/e{i}"));
 
@@ -37,9 +37,4 @@ public sealed class EnsembleCloseTests(EnsembleZooKeeperFixture fixture, ITestOu
         }
     }
 
-    private Task<ZooKeeperClient> ConnectFirstToAsync(ZooKeeperServer first)
-    {
-        var order = Ensemble.Servers.Where(s => s != first).Prepend(first).Select(s => s.Endpoint);
-        return TestClients.ConnectAsync(string.Join(',', order), o => o with { ShuffleHosts = false }, output);
-    }
 }

@@ -15,7 +15,7 @@ public sealed class FailoverTests(EnsembleZooKeeperFixture fixture, ITestOutputH
     public async Task ConnectedServerKilled_Client_ResumesSessionOnAnotherMember()
     {
         var follower = await FollowerAsync();
-        await using var client = await ConnectFirstToAsync(follower);
+        await using var client = await TestClients.ConnectFirstToAsync(Ensemble, follower, output);
         var root = TestClients.UniqueRoot("failover");
         await client.CreateAsync(root, default);
         await client.CreateAsync(root + "/e", default, CreateMode.Ephemeral);
@@ -45,7 +45,7 @@ public sealed class FailoverTests(EnsembleZooKeeperFixture fixture, ITestOutputH
     public async Task ConnectedServerStopped_Client_TimesOutAndMovesToAnotherMember()
     {
         var follower = await FollowerAsync();
-        await using var client = await ConnectFirstToAsync(follower);
+        await using var client = await TestClients.ConnectFirstToAsync(Ensemble, follower, output);
         var path = TestClients.UniqueRoot("paused");
         await client.CreateAsync(path, "x"u8.ToArray());
         var session = client.SessionId;
@@ -97,9 +97,4 @@ public sealed class FailoverTests(EnsembleZooKeeperFixture fixture, ITestOutputH
     }
 
     /// <summary>A client that connects to <paramref name="first"/> first (no shuffle), the others next.</summary>
-    private Task<ZooKeeperClient> ConnectFirstToAsync(ZooKeeperServer first)
-    {
-        var order = Ensemble.Servers.Where(s => s != first).Prepend(first).Select(s => s.Endpoint);
-        return TestClients.ConnectAsync(string.Join(',', order), o => o with { ShuffleHosts = false }, output);
-    }
 }

@@ -1,3 +1,4 @@
+using KafkaAgent.TestBed;
 using KafkaAgent.ZooKeeper.Tests.Support;
 using Xunit.Abstractions;
 
@@ -19,6 +20,13 @@ internal static class TestClients
             RequestTimeout = TimeSpan.FromSeconds(20),
         };
         return ZooKeeperClient.ConnectAsync(configure is null ? options : configure(options));
+    }
+
+    /// <summary>A client that tries <paramref name="first"/> before the other members (no shuffling).</summary>
+    public static Task<ZooKeeperClient> ConnectFirstToAsync(ZooKeeperEnsemble ensemble, ZooKeeperServer first, ITestOutputHelper? output = null)
+    {
+        var order = ensemble.Servers.Where(s => s != first).Prepend(first).Select(s => s.Endpoint);
+        return ConnectAsync(string.Join(',', order), o => o with { ShuffleHosts = false }, output);
     }
 
     /// <summary>A fresh root for one test, so tests sharing a server never see each other's nodes.</summary>
