@@ -1,17 +1,19 @@
 # Helpers for `scripts/bench check` and `scripts/bench ownership`. Source after common.sh.
 # shellcheck shell=bash
 
-# The agent as it ships: self-contained, ReadyToRun (published again only when a source changed).
-BENCH_AGENT_DIR="$REPO_ROOT/artifacts/bench/kafka-agent"
+# The agent as it ships: Native AOT for linux-x64 (published again only when a source or the project changed).
+BENCH_AGENT_DIR="$REPO_ROOT/artifacts/bench/kafka-agent-aot"
 BENCH_AGENT="$BENCH_AGENT_DIR/kafka-agent"
 publish_agent() {
     ensure_dotnet
-    if [ -x "$BENCH_AGENT" ] && [ -z "$(find "$REPO_ROOT/src/Agent" "$REPO_ROOT/src/ZooKeeper" -name '*.cs' -newer "$BENCH_AGENT" -not -path '*/obj/*' -print -quit)" ]; then
+    ensure_debs clang
+    if [ -x "$BENCH_AGENT" ] && [ -z "$(find "$REPO_ROOT/src/Agent" "$REPO_ROOT/src/ZooKeeper" \( -name '*.cs' -o -name '*.csproj' \) -newer "$BENCH_AGENT" -not -path '*/obj/*' -print -quit)" ]; then
         return 0
     fi
-    log "publishing kafka-agent (self-contained, ReadyToRun) to $BENCH_AGENT_DIR"
-    dotnet publish "$REPO_ROOT/src/Agent/Agent.csproj" -c Release -r linux-x64 --self-contained -p:PublishReadyToRun=true \
-        -o "$BENCH_AGENT_DIR" --nologo -v quiet -clp:ErrorsOnly >&2 || die "publishing kafka-agent failed"
+    log "publishing kafka-agent (Native AOT, linux-x64) to $BENCH_AGENT_DIR"
+    dotnet publish "$REPO_ROOT/src/Agent/Agent.csproj" -c Release -r linux-x64 -p:PublishAot=true -p:StripSymbols=true \
+        -o "$BENCH_AGENT_DIR" --artifacts-path "$REPO_ROOT/artifacts/dotnet-bench" --nologo -v quiet -clp:ErrorsOnly >&2 \
+        || die "publishing kafka-agent failed"
     touch "$BENCH_AGENT"
 }
 
