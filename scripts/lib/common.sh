@@ -12,8 +12,15 @@ as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# apt-get update at most once per machine boot (or when the lists are empty).
+apt_update_once() {
+    if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ] || [ ! -e /run/kafka-agent-apt-updated ]; then
+        as_root apt-get update -q >&2 || die "apt-get update failed"
+        as_root touch /run/kafka-agent-apt-updated 2>/dev/null || true
+    fi
+}
+
 # ensure_debs PKG...: installs the Debian packages that are not installed yet.
-# apt-get update runs at most once per machine boot (or when the lists are empty).
 ensure_debs() {
     local missing=() pkg
     for pkg in "$@"; do
@@ -21,10 +28,7 @@ ensure_debs() {
     done
     [ ${#missing[@]} -eq 0 ] && return 0
     log "installing Debian packages: ${missing[*]}"
-    if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e lock -e partial)" ] || [ ! -e /run/kafka-agent-apt-updated ]; then
-        as_root apt-get update -q >&2 || die "apt-get update failed"
-        as_root touch /run/kafka-agent-apt-updated 2>/dev/null || true
-    fi
+    apt_update_once
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 \
         || die "apt-get install ${missing[*]} failed"
 }
@@ -46,10 +50,7 @@ ensure_promtool() {
     tmp="$(mktemp -d)"
     chmod 0755 "$tmp" # apt downloads as the _apt user
     log "fetching promtool from Debian's prometheus package"
-    if [ ! -e /run/kafka-agent-apt-updated ]; then
-        as_root apt-get update -q >&2 || die "apt-get update failed"
-        as_root touch /run/kafka-agent-apt-updated 2>/dev/null || true
-    fi
+    apt_update_once
     (cd "$tmp" && apt-get download -q prometheus >&2) || { rm -rf "$tmp"; die "apt-get download prometheus failed"; }
     dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root" || { rm -rf "$tmp"; die "unpacking prometheus failed"; }
     mkdir -p "$bin"

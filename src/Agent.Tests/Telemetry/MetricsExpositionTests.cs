@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using KafkaAgent.Configuration;
 using KafkaAgent.Cycle;
 using KafkaAgent.Hosting;
+using KafkaAgent.TestBed.Ports;
 using KafkaAgent.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,16 +14,10 @@ public sealed class MetricsExpositionTests : IDisposable
 {
     private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(1, "a", "b", "c");
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private async Task<string> ScrapeAfterOneCycleAsync()
     {
-        var port = FreePort();
+        using var lease = PortAllocator.Allocate();
+        var port = lease.Port;
         host.WithAgentYaml();
         File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("metrics:\n  enabled: false", $"metrics:\n  host: 127.0.0.1\n  port: {port}", StringComparison.Ordinal));
         var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());

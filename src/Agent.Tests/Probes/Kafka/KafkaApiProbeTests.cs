@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using KafkaAgent.Configuration.Discovery;
 using KafkaAgent.Probes.Kafka;
+using KafkaAgent.TestBed.Ports;
 
 namespace KafkaAgent.Tests.Probes.Kafka;
 
@@ -13,17 +14,11 @@ public sealed class KafkaApiProbeTests
     private static KafkaApiProbe Probe(int port) =>
         new(new HostPort("127.0.0.1", port), Timeout, TimeSpan.FromSeconds(30), TimeProvider.System);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [Fact]
     public async Task Probe_NothingListens_PortClosedConnectionRefused()
     {
-        var facts = await Probe(FreePort()).ProbeAsync(CancellationToken.None);
+        using var lease = PortAllocator.Allocate(); // reserved and verified unbound
+        var facts = await Probe(lease.Port).ProbeAsync(CancellationToken.None);
 
         Assert.False(facts.PortOpen);
         Assert.False(facts.MetadataAnswered);
@@ -47,10 +42,10 @@ public sealed class KafkaApiProbeTests
     [Fact]
     public async Task Probe_PortClosedThenSilentListener_AsksMetadataAgainOnceThePortOpens()
     {
-        var port = FreePort();
-        var probe = Probe(port);
+        using var lease = PortAllocator.Allocate();
+        var probe = Probe(lease.Port);
         var closed = await probe.ProbeAsync(CancellationToken.None);
-        using var listener = new TcpListener(IPAddress.Loopback, port);
+        using var listener = new TcpListener(IPAddress.Loopback, lease.Port);
         listener.Start();
 
         var open = await probe.ProbeAsync(CancellationToken.None);

@@ -39,12 +39,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         // While the port was open at the last probe (or on the first one), Metadata is asked at the same time as
         // the port is checked, so a pass waits for the slower of the two instead of their sum. After the port was
         // found closed, the port is checked first: no admin client is built each cycle for a broker that is down.
-        Task<KafkaApiFacts>? metadata = null;
-        if (cached is null && portWasOpen)
-        {
-            // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
-            metadata = Task.Factory.StartNew(RequestMetadata, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
+        var metadata = cached is null && portWasOpen ? StartMetadata() : null;
 
         var (open, detail) = await connect;
         portWasOpen = open;
@@ -59,11 +54,14 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
             return cached;
         }
 
-        metadata ??= Task.Factory.StartNew(RequestMetadata, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var facts = await metadata.WaitAsync(cancellationToken);
+        var facts = await (metadata ?? StartMetadata()).WaitAsync(cancellationToken);
         lastAnswer = facts.MetadataAnswered ? (facts, time.GetTimestamp()) : null;
         return facts;
     }
+
+    // GetMetadata blocks its thread until the reply or the timeout; keep it off the thread pool's hot path.
+    private Task<KafkaApiFacts> StartMetadata() =>
+        Task.Factory.StartNew(RequestMetadata, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private KafkaApiFacts RequestMetadata()
     {
