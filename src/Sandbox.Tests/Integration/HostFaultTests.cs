@@ -55,15 +55,40 @@ public sealed class HostFaultTests(OneBrokerSandbox sandbox) : IAsyncLifetime
         Assert.Contains($"FATAL Shutdown broker because all log dirs in {Host.LogDir} have failed", log, StringComparison.Ordinal);
 
         // Undo: remove the filler segments, start again.
+        RemoveFillerSegments();
+        await sandbox.WaitRegisteredAsync(1, registered: false);
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
+    [Fact]
+    public async Task DiskFill_AgainAfterAnEarlierFill_WritesMoreInsteadOfReportingEnospc()
+    {
+        var drive = new DriveInfo(Host.LogDir);
+        try
+        {
+            await sandbox.Fault("disk-fill", 1, r => r with { Percent = 40 });
+
+            var second = await sandbox.Fault("disk-fill", 1, r => r with { Percent = 70 });
+
+            Assert.DoesNotContain("ENOSPC", second.Summary, StringComparison.Ordinal);
+            Assert.DoesNotContain(" 0 MiB", second.Summary, StringComparison.Ordinal);
+            Assert.True(1.0 - ((double)drive.TotalFreeSpace / drive.TotalSize) >= 0.69, second.Summary);
+        }
+        finally
+        {
+            RemoveFillerSegments();
+        }
+    }
+
+    private void RemoveFillerSegments()
+    {
         foreach (var filler in Directory.EnumerateFiles(Host.LogDir, "*.log", SearchOption.AllDirectories)
                      .Where(f => Path.GetFileName(f) != new string('0', 20) + ".log"))
         {
             File.Delete(filler);
         }
-        await sandbox.WaitRegisteredAsync(1, registered: false);
-        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
-        Assert.True(code == 0, output);
-        await sandbox.WaitRegisteredAsync(1, registered: true);
     }
 
     [Fact]

@@ -58,14 +58,19 @@ internal static class FileFaults
         var buffer = new byte[Chunk];
         new Random(42).NextBytes(buffer);
         var written = 0L;
-        var fileNo = 0;
+        var files = 0;
         var full = false;
+        // Segments are named by base offset: the next one starts past the highest already there, so a
+        // second fill adds files after an earlier fill's instead of colliding with them.
+        var nextOffset = NextBaseOffset(partition);
         while (!full && Used(drive) < percent / 100.0)
         {
-            var path = Path.Combine(partition, $"{(1_000_000L * ++fileNo):D20}.log");
+            var path = Path.Combine(partition, $"{nextOffset:D20}.log");
+            nextOffset += 1_000_000;
             try
             {
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+                files++;
                 var target = (long)(drive.TotalSize * percent / 100.0) - (drive.TotalSize - drive.TotalFreeSpace);
                 var size = percent >= 100 ? 64L * Chunk : Math.Clamp(target, 4096, 64L * Chunk);
                 for (var left = size; left > 0; left -= Chunk)
@@ -75,9 +80,9 @@ internal static class FileFaults
                 }
                 stream.Flush(flushToDisk: true);
             }
-            catch (IOException)
+            catch (IOException e) when (IsNoSpace(e))
             {
-                full = true; // ENOSPC: the filesystem is full
+                full = true;
             }
             finally
             {
@@ -89,9 +94,26 @@ internal static class FileFaults
         }
         var after = Used(drive);
         return new FaultReport("disk-fill", host.Id,
-            $"filled {logDir} from {before:P0} to {after:P0} used ({written / (1024 * 1024)} MiB in {fileNo} segment file(s) under {partition}){(full ? "; writes now fail with ENOSPC" : string.Empty)}",
+            $"filled {logDir} from {before:P0} to {after:P0} used ({written / (1024 * 1024)} MiB in {files} segment file(s) under {partition}){(full ? "; writes now fail with ENOSPC" : string.Empty)}",
             [$"free bytes: {drive.AvailableFreeSpace}"]);
     }
+
+    private static long NextBaseOffset(string partitionDir)
+    {
+        var highest = -1L;
+        foreach (var file in Directory.EnumerateFiles(partitionDir, "*.log"))
+        {
+            if (long.TryParse(Path.GetFileNameWithoutExtension(file), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var offset))
+            {
+                highest = Math.Max(highest, offset);
+            }
+        }
+        return highest < 0 ? 1_000_000 : (highest / 1_000_000 + 1) * 1_000_000;
+    }
+
+    // .NET puts the errno of a failed write in HResult on Unix: only ENOSPC (28) means the disk is full;
+    // any other error (an existing file, a permission) is a real failure and is reported as one.
+    private static bool IsNoSpace(IOException e) => e.HResult == 28 || e.Message.Contains("No space left on device", StringComparison.Ordinal);
 
     private static double Used(DriveInfo drive) => drive.TotalSize == 0 ? 1 : 1.0 - ((double)drive.TotalFreeSpace / drive.TotalSize);
 }

@@ -5,12 +5,22 @@ namespace KafkaAgent.Sandbox.Orchestration;
 /// <summary>
 /// `down`: ends every process and mount of the sandbox and deletes it. Works from the state file and,
 /// should that be missing or stale after a crash, from /proc (command lines and mounts under the root).
+/// Only a directory that `up` marked is touched (<see cref="SandboxMarker"/>); any other is refused whole.
 /// </summary>
 internal static class SandboxDown
 {
     public static async Task RunAsync(string root, TextWriter report, CancellationToken ct)
     {
         root = Path.GetFullPath(root);
+        if (!Path.Exists(root) && new FileInfo(root).LinkTarget is null)
+        {
+            report.WriteLine($"no sandbox at {root}: nothing to do");
+            return;
+        }
+        if (!SandboxMarker.IsSandbox(root))
+        {
+            throw new InvalidOperationException(SandboxMarker.NotASandbox(root));
+        }
         var state = SandboxState.Load(root);
         if (state is not null)
         {

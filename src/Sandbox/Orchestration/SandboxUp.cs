@@ -21,6 +21,7 @@ internal static class SandboxUp
             throw new ArgumentException($"--brokers must be 1 or 3, not {options.Brokers}");
         }
         var layout = new SandboxLayout(Path.GetFullPath(options.Root));
+        CheckRootIsNewOrEmpty(layout.Root);
         if (SandboxState.Load(layout.Root) is not null)
         {
             throw new InvalidOperationException($"a sandbox is already laid out at {layout.Root}: run `down` first");
@@ -28,6 +29,8 @@ internal static class SandboxUp
         await SystemSetup.EnsureUserAsync(options.User, ct);
         var account = Native.UserAccount.Find(options.User)!;
         Directory.CreateDirectory(layout.Root);
+        // First, so that `down` may remove whatever follows, even after a crash half-way.
+        SandboxMarker.Write(layout.Root);
         CheckTraversable(layout.Root, options.User);
 
         var hosts = new List<HostState>();
@@ -155,6 +158,24 @@ internal static class SandboxUp
             {
                 File.Copy(file, Path.Combine(layout.Opt, name), overwrite: true);
             }
+        }
+    }
+
+    /// <summary>`down` deletes the sandbox whole, so `up` lays one out only where nothing else lives.</summary>
+    private static void CheckRootIsNewOrEmpty(string root)
+    {
+        var dir = new DirectoryInfo(root);
+        if (dir.LinkTarget is not null)
+        {
+            throw new InvalidOperationException($"{root} is a symbolic link: give the sandbox a real directory (--dir)");
+        }
+        if (File.Exists(root))
+        {
+            throw new InvalidOperationException($"{root} is a file, not a directory: choose another --dir");
+        }
+        if (dir.Exists && !SandboxMarker.IsSandbox(root) && dir.EnumerateFileSystemInfos().Any())
+        {
+            throw new InvalidOperationException($"{root} is not empty and not a sandbox: `up` lays a sandbox out only in a new or empty directory, since `down` deletes it whole");
         }
     }
 
