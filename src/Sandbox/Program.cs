@@ -1,18 +1,18 @@
 using KafkaAgent.Sandbox.Broker;
 using KafkaAgent.Sandbox.Orchestration;
 
-// kafka-sandbox broker ...            the Kafka broker stand-in (foreground)
 // kafka-sandbox up|down|status|fault  the sandbox orchestrator (scripts/sandbox)
+// kafka-sandbox broker ...            the Kafka broker stand-in (foreground), what a host's bin/ scripts run
 return args.FirstOrDefault() switch
 {
     "broker" => await BrokerCommand.RunAsync(args[1..]),
-    "up" or "down" or "status" or "fault" => await SandboxCommand.RunAsync(args),
-    _ => Usage(),
+    "up" or "down" or "status" or "fault" => await SandboxCommand.RunAsync(args, SandboxDirectory.FromEnvironment(), Console.Out, Console.Error),
+    "--help" or "-h" or "help" => Usage(Console.Out, 0),
+    _ => Usage(Console.Error, 64),
 };
 
-static int Usage()
+static int Usage(TextWriter to, int exitCode)
 {
-    Console.Error.WriteLine("usage: kafka-sandbox broker [--user NAME] server.properties");
-    Console.Error.WriteLine("       kafka-sandbox up|down|status|fault NAME [ARGS] [--dir DIR]");
-    return 64;
+    to.WriteLine(SandboxUsage.Text);
+    return exitCode;
 }

@@ -135,4 +135,34 @@ public sealed class DownTests
         Assert.Empty(SystemSetup.MountsUnder(root));
         Assert.False(Directory.Exists(root));
     }
+
+    [Fact]
+    public async Task Cli_StatusAndDownWithoutDir_ActOnTheLastUpsDirectory()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "kafka-sandbox-test-" + Guid.NewGuid().ToString("N")[..8]);
+        var directories = new SandboxDirectory(Path.Combine(root + "-state", "last-dir"));
+        try
+        {
+            var code = await SandboxCommand.RunAsync(["up", "--dir", root, "--logdir-size", "32m"], directories, TextWriter.Null, TextWriter.Null);
+            Assert.Equal(0, code);
+
+            var output = new StringWriter();
+            var error = new StringWriter();
+            code = await SandboxCommand.RunAsync(["status", "--json"], directories, output, error);
+            Assert.Equal(0, code);
+            Assert.Contains($"\"root\": \"{root}\"", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"sandbox {root} (the last `up`'s", error.ToString(), StringComparison.Ordinal);
+
+            code = await SandboxCommand.RunAsync(["down"], directories, TextWriter.Null, TextWriter.Null);
+
+            Assert.Equal(0, code);
+            Assert.False(Directory.Exists(root));
+            Assert.False(File.Exists(directories.LastFile));
+        }
+        finally
+        {
+            await SandboxDown.RunAsync(root, TextWriter.Null, CancellationToken.None);
+            Directory.Delete(root + "-state", recursive: true);
+        }
+    }
 }

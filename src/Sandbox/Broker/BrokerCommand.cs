@@ -28,6 +28,11 @@ internal static class BrokerCommand
             {
                 user = args[++i];
             }
+            else if (args[i] is "--help" or "-h")
+            {
+                await Console.Out.WriteLineAsync("USAGE: kafka-sandbox broker [--user NAME] server.properties");
+                return 0;
+            }
             else if (args[i] == "-daemon")
             {
                 // accepted for kafka-server-start.sh compatibility; the start script backgrounds us

@@ -5,23 +5,21 @@ using KafkaAgent.Sandbox.Faults;
 namespace KafkaAgent.Sandbox.Orchestration;
 
 /// <summary>
-/// The orchestrator verbs behind scripts/sandbox:
-///   up [--brokers 1|3] [--chroot /kafka] [--logdir-size 64m] [--user kafka]
-///   down | status [--json] | fault NAME [--host N] [--files N|--all] [--owner U] [--percent P] [--seconds S]
-/// all with [--dir DIR] (default ./.sandbox).
+/// The orchestrator verbs behind scripts/sandbox (see <see cref="SandboxUsage"/>): up, status, fault, down,
+/// each with [--dir DIR]; without it, status, fault and down act on the last `up`'s directory.
 /// </summary>
 internal static class SandboxCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, SandboxDirectory directories, TextWriter output, TextWriter error)
     {
         var verb = args[0];
         var positional = new List<string>();
         var opts = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
-            if (args[i] is "--json" or "--all")
+            if (args[i] is "--json" or "--all" or "--help" or "-h")
             {
                 opts[args[i]] = "true";
             }
@@ -34,7 +32,11 @@ internal static class SandboxCommand
                 positional.Add(args[i]);
             }
         }
-        var root = Path.GetFullPath(opts.GetValueOrDefault("--dir", SandboxLayout.DefaultRoot));
+        if (opts.ContainsKey("--help") || opts.ContainsKey("-h"))
+        {
+            await output.WriteLineAsync(SandboxUsage.Text);
+            return 0;
+        }
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -43,6 +45,20 @@ internal static class SandboxCommand
         };
         try
         {
+            if (verb == "fault" && positional.Count == 0)
+            {
+                await output.WriteLineAsync("faults:");
+                foreach (var (name, help) in FaultInjector.Catalog)
+                {
+                    await output.WriteLineAsync($"  {name,-18} {help}");
+                }
+                return 64;
+            }
+            var (root, note) = directories.Resolve(verb, opts.GetValueOrDefault("--dir"));
+            if (note is not null)
+            {
+                await error.WriteLineAsync(note);
+            }
             switch (verb)
             {
                 case "up":
@@ -56,40 +72,39 @@ internal static class SandboxCommand
                     };
                     try
                     {
-                        var state = await SandboxUp.RunAsync(options, Console.Out, cts.Token);
-                        SandboxStatusReader.Print(await SandboxStatusReader.ReadAsync(state, cts.Token), Console.Out);
+                        var state = await SandboxUp.RunAsync(options, output, cts.Token);
+                        SandboxStatusReader.Print(await SandboxStatusReader.ReadAsync(state, cts.Token), output);
                     }
                     catch (Exception) when (SandboxState.Load(root) is not null)
                     {
-                        await Console.Error.WriteLineAsync($"up failed; the sandbox stays at {root} for inspection (`down` removes it)");
+                        await error.WriteLineAsync($"up failed; the sandbox stays at {root} for inspection (`down` removes it)");
                         throw;
+                    }
+                    finally
+                    {
+                        if (SandboxMarker.IsSandbox(root))
+                        {
+                            directories.Remember(root);
+                        }
                     }
                     return 0;
                 case "down":
-                    await SandboxDown.RunAsync(root, Console.Out, cts.Token);
+                    await SandboxDown.RunAsync(root, output, cts.Token);
+                    directories.Forget(root);
                     return 0;
                 case "status":
                     var s = SandboxState.Load(root) ?? throw new InvalidOperationException($"no sandbox at {root} (run `up`)");
                     var status = await SandboxStatusReader.ReadAsync(s, cts.Token);
                     if (opts.ContainsKey("--json"))
                     {
-                        Console.WriteLine(JsonSerializer.Serialize(status, Json));
+                        await output.WriteLineAsync(JsonSerializer.Serialize(status, Json));
                     }
                     else
                     {
-                        SandboxStatusReader.Print(status, Console.Out);
+                        SandboxStatusReader.Print(status, output);
                     }
                     return 0;
                 default:
-                    if (positional.Count == 0)
-                    {
-                        Console.WriteLine("faults:");
-                        foreach (var (name, help) in FaultInjector.Catalog)
-                        {
-                            Console.WriteLine($"  {name,-18} {help}");
-                        }
-                        return 64;
-                    }
                     var sandbox = SandboxState.Load(root) ?? throw new InvalidOperationException($"no sandbox at {root} (run `up`)");
                     var report = await FaultInjector.InjectAsync(sandbox, new FaultRequest(positional[0])
                     {
@@ -100,17 +115,17 @@ internal static class SandboxCommand
                         Percent = double.Parse(opts.GetValueOrDefault("--percent", "100"), CultureInfo.InvariantCulture),
                         Seconds = double.Parse(opts.GetValueOrDefault("--seconds", "20"), CultureInfo.InvariantCulture),
                     }, cts.Token);
-                    Console.WriteLine($"{report.Fault} on host-{report.Host}: {report.Summary}");
+                    await output.WriteLineAsync($"{report.Fault} on host-{report.Host}: {report.Summary}");
                     foreach (var d in report.Details)
                     {
-                        Console.WriteLine($"  {d}");
+                        await output.WriteLineAsync($"  {d}");
                     }
                     return 0;
             }
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or TimeoutException or IOException or FormatException)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await error.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
     }
