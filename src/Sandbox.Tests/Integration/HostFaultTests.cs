@@ -50,16 +50,103 @@ public sealed class HostFaultTests(OneBrokerSandbox sandbox) : IAsyncLifetime
 
         Assert.Contains("ENOSPC", report.Summary, StringComparison.Ordinal);
         await SandboxFixture.WaitUntilAsync("the broker to exit", () => Task.FromResult(!HostProcesses.IsAlive(pid)));
-        var log = await File.ReadAllTextAsync(Host.ServerLog);
-        Assert.Contains("No space left on device", log, StringComparison.Ordinal);
-        Assert.Contains($"FATAL Shutdown broker because all log dirs in {Host.LogDir} have failed", log, StringComparison.Ordinal);
+        await sandbox.WaitRegisteredAsync(1, registered: false);
+        // server.log shares the full disk, so its last lines are lost as a real broker's would be; a start in
+        // the foreground on the full disk shows Kafka's message on its own output.
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh");
+        Assert.Equal(1, code);
+        Assert.Contains("No space left on device", output, StringComparison.Ordinal);
+        Assert.Contains($"FATAL Shutdown broker because all log dirs in {Host.LogDir} have failed", output, StringComparison.Ordinal);
 
         // Undo: remove the filler segments, start again.
         RemoveFillerSegments();
-        await sandbox.WaitRegisteredAsync(1, registered: false);
-        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
         Assert.True(code == 0, output);
         await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
+    [Fact]
+    public async Task DiskFill_WithAppLogs_OlderHourlyServerLogPartsFillTheLogDirsDisk()
+    {
+        // "server.log.*" also matches server.log itself (.NET's Win32 wildcard rules): keep only hourly parts.
+        string[] Parts() => Directory.GetFiles(Host.Logs, "server.log.*").Where(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^server\.log\.\d{4}-\d{2}-\d{2}-\d{2}$")).ToArray();
+        var seeded = Parts().ToHashSet(StringComparer.Ordinal);
+        var segmentsBefore = Directory.GetFiles(Host.LogDir, "*.log", SearchOption.AllDirectories).Length;
+        var logDirDisk = new DriveInfo(Host.LogDir);
+        try
+        {
+            var report = await sandbox.Fault("disk-fill", 1, r => r with { Percent = 60, With = "app-logs" });
+
+            var added = Parts().Where(f => !seeded.Contains(f)).Order(StringComparer.Ordinal).ToList();
+            Assert.NotEmpty(added);
+            Assert.True(string.CompareOrdinal(Path.GetFileName(added[^1]), Path.GetFileName(seeded.Min(StringComparer.Ordinal))) < 0, "parts older than the oldest one there");
+            Assert.StartsWith("[", File.ReadLines(added[0]).First(), StringComparison.Ordinal);
+            Assert.Equal(segmentsBefore, Directory.GetFiles(Host.LogDir, "*.log", SearchOption.AllDirectories).Length);
+            // The log dir's disk is the one that filled up.
+            Assert.True(1.0 - ((double)logDirDisk.TotalFreeSpace / logDirDisk.TotalSize) >= 0.59, report.Summary);
+            Assert.Contains("application logs", report.Summary, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var part in Parts().Where(f => !seeded.Contains(f)))
+            {
+                File.Delete(part);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task DiskFill_WithUnknownMode_ErrorNamesTheOption()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => sandbox.Fault("disk-fill", 1, r => r with { With = "videos" }));
+
+        Assert.Contains("--with", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppLogs_Up_KafkaShapedPartsBesideLiveFilesOnTheLogDirsDisk()
+    {
+        var names = Directory.GetFiles(Host.Logs).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var live in new[] { "server.log", "controller.log", "state-change.log", "log-cleaner.log", "kafka-request.log", "kafka-authorizer.log", "kafkaServer-gc.log", "zookeeper-gc.log" })
+        {
+            Assert.Contains(live, names);
+        }
+        Assert.True(names.Count(n => System.Text.RegularExpressions.Regex.IsMatch(n!, @"^server\.log\.\d{4}-\d{2}-\d{2}-\d{2}$")) >= 24);
+        Assert.Contains(names, n => n!.StartsWith("controller.log.", StringComparison.Ordinal));
+        Assert.Contains(names, n => n!.StartsWith("state-change.log.", StringComparison.Ordinal));
+        Assert.Contains("kafkaServer-gc.log.0", names);
+        // The stand-in writes the live server.log; the parts are the kafka user's, like everything Kafka writes.
+        Assert.Contains("[KafkaServer id=1] started", await File.ReadAllTextAsync(Path.Combine(Host.Logs, "server.log")), StringComparison.Ordinal);
+        var (_, owner) = await HostProcesses.RunAsync("stat", ["-c", "%U", Directory.GetFiles(Host.Logs, "server.log.*")[0]], TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Equal(sandbox.State.User, owner.Trim());
+        // One disk for LOG_DIR and the log dir: the same filesystem id.
+        var (_, ids) = await HostProcesses.RunAsync("stat", ["-f", "-c", "%i %T", Host.Logs, Host.LogDir], TimeSpan.FromSeconds(10), CancellationToken.None);
+        var lines = ids.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(lines[0], lines[1]);
+        Assert.EndsWith("tmpfs", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AgentConfig_Host_KafkaHomeIsTheHostDirWithLogsAndConfigBelowIt()
+    {
+        var yaml = File.ReadAllText(Host.AgentYaml);
+
+        Assert.Contains($"  home: {Host.Dir}\n", yaml, StringComparison.Ordinal);
+        Assert.Contains($"  server_properties: {Host.ServerProperties}\n", yaml, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Host.Dir, "config", "server.properties")));
+        Assert.Equal(Path.Combine(Host.Dir, "logs"), Host.Logs);
+        Assert.True(File.Exists(Path.Combine(Host.Dir, "bin", "kafka-server-start.sh")));
+    }
+
+    [Fact]
+    public void ZooKeeperData_AfterUp_MoreThanThreeSnapshotsAndTransactionLogs()
+    {
+        var (snapshots, logs) = ZooKeeperHistory.Count(Host.ZooKeeperVersionDir);
+
+        Assert.True(snapshots > 3, $"{snapshots} snapshot(s) in {Host.ZooKeeperVersionDir}");
+        Assert.True(logs > 3, $"{logs} transaction log(s) in {Host.ZooKeeperVersionDir}");
     }
 
     [Fact]

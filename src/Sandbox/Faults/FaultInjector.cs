@@ -21,7 +21,7 @@ internal static class FaultInjector
         ("broker-slow-start", "restart the broker with --seconds S of log recovery (kept for later starts)"),
         ("broker-normal", "clear the broker's zombie/hung/slow-start modes"),
         ("chown", "--files N (default 3) or --all of the log dir to --owner USER (default root); plants a symlink pointing outside"),
-        ("disk-fill", "fill the log dir's tmpfs to --percent P (default 100: writes fail with ENOSPC)"),
+        ("disk-fill", "fill the host's disk (log dir and logs/ share it) to --percent P (default 100: writes fail with ENOSPC) --with segments (default) or app-logs (hourly server.log parts)"),
     ];
 
     public static async Task<FaultReport> InjectAsync(SandboxState state, FaultRequest request, CancellationToken ct)
@@ -42,7 +42,7 @@ internal static class FaultInjector
             "broker-normal" => ProcessFaults.SetModes(request.Name, host, _ => Broker.FaultModes.None, $"broker {host.Id} back to normal"),
             "broker-slow-start" => await ProcessFaults.SlowStartAsync(host, request.Seconds, ct),
             "chown" => FileFaults.Chown(state, host, request.Files, request.All, request.Owner),
-            "disk-fill" => FileFaults.DiskFill(state, host, request.Percent),
+            "disk-fill" => FileFaults.DiskFill(state, host, request.Percent, request.With),
             _ => throw new ArgumentException($"unknown fault '{request.Name}'; known: {string.Join(", ", Catalog.Select(c => c.Name))}"),
         };
         await File.AppendAllTextAsync(state.Layout.FaultLog,

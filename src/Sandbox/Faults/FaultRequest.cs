@@ -9,6 +9,9 @@ internal sealed record FaultRequest(string Name)
     public string Owner { get; init; } = "root";
     public double Percent { get; init; } = 100;
     public double Seconds { get; init; } = 20;
+
+    /// <summary>What disk-fill fills with: segments (partition data) or app-logs (hourly server.log parts).</summary>
+    public string With { get; init; } = "segments";
 }
 
 /// <summary>What a fault did, in words an operator (or a test) can check.</summary>

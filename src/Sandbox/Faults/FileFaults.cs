@@ -1,3 +1,4 @@
+using KafkaAgent.Sandbox.AppLogs;
 using KafkaAgent.Sandbox.Native;
 using KafkaAgent.Sandbox.Orchestration;
 
@@ -47,8 +48,19 @@ internal static class FileFaults
             details);
     }
 
-    /// <summary>Fills the log dir's filesystem to the given percentage with segment files owned by the broker's user.</summary>
-    public static FaultReport DiskFill(SandboxState state, HostState host, double percent)
+    /// <summary>
+    /// Fills the host's disk (log dir and LOG_DIR share it) to the given percentage, the way a real disk
+    /// fills: with partition segments (retention longer than the disk) or with application logs (log4j's
+    /// hourly parts, which Kafka never deletes). Files are owned by the broker's user, as Kafka writes them.
+    /// </summary>
+    public static FaultReport DiskFill(SandboxState state, HostState host, double percent, string with) => with switch
+    {
+        "segments" => FillWithSegments(state, host, percent),
+        "app-logs" => FillWithAppLogs(state, host, percent),
+        _ => throw new ArgumentException($"--with takes segments or app-logs, not '{with}'"),
+    };
+
+    private static FaultReport FillWithSegments(SandboxState state, HostState host, double percent)
     {
         var logDir = host.Layout.LogDir;
         var user = UserAccount.Find(state.User);
@@ -71,9 +83,7 @@ internal static class FileFaults
             {
                 using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
                 files++;
-                var target = (long)(drive.TotalSize * percent / 100.0) - (drive.TotalSize - drive.TotalFreeSpace);
-                var size = percent >= 100 ? 64L * Chunk : Math.Clamp(target, 4096, 64L * Chunk);
-                for (var left = size; left > 0; left -= Chunk)
+                for (var left = FileSize(drive, percent, 64L * Chunk); left > 0; left -= Chunk)
                 {
                     stream.Write(buffer, 0, (int)Math.Min(Chunk, left));
                     written += Math.Min(Chunk, left);
@@ -86,16 +96,73 @@ internal static class FileFaults
             }
             finally
             {
-                if (user is not null && File.Exists(path))
-                {
-                    _ = LibC.lchown(path, user.Uid, user.Gid);
-                }
+                Own(path, user);
             }
         }
-        var after = Used(drive);
         return new FaultReport("disk-fill", host.Id,
-            $"filled {logDir} from {before:P0} to {after:P0} used ({written / (1024 * 1024)} MiB in {files} segment file(s) under {partition}){(full ? "; writes now fail with ENOSPC" : string.Empty)}",
+            $"filled the disk of {logDir} from {before:P0} to {Used(drive):P0} used with segments ({written / (1024 * 1024)} MiB in {files} segment file(s) under {partition}){(full ? "; writes now fail with ENOSPC" : string.Empty)}",
             [$"free bytes: {drive.AvailableFreeSpace}"]);
+    }
+
+    /// <summary>Adds hourly server.log parts older than the oldest one there, each up to 4 MiB, until the disk is as full as asked.</summary>
+    private static FaultReport FillWithAppLogs(SandboxState state, HostState host, double percent)
+    {
+        var logs = host.Layout.Logs;
+        var user = UserAccount.Find(state.User);
+        var drive = new DriveInfo(logs);
+        var before = Used(drive);
+        var now = TimeProvider.System.GetLocalNow();
+        var oldest = Directory.EnumerateFiles(logs, "server.log.*")
+            .Select(f => AppLogNames.HourOf(Path.GetFileName(f), "server.log", now.Offset))
+            .Where(h => h is not null)
+            .Min() ?? new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset);
+        var written = 0L;
+        var parts = new List<string>();
+        var full = false;
+        while (!full && Used(drive) < percent / 100.0)
+        {
+            var hour = oldest.AddHours(-(parts.Count + 1));
+            var path = Path.Combine(logs, AppLogNames.HourlyPart("server.log", hour));
+            try
+            {
+                var content = AppLogText.HourOf("server.log", hour, host.Id, FileSize(drive, percent, Chunk));
+                using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                {
+                    parts.Add(path);
+                    stream.Write(content);
+                    stream.Flush(flushToDisk: true);
+                    written += content.Length;
+                }
+                File.SetLastWriteTimeUtc(path, hour.AddHours(1).AddSeconds(-1).UtcDateTime);
+            }
+            catch (IOException e) when (IsNoSpace(e))
+            {
+                full = true;
+            }
+            finally
+            {
+                Own(path, user);
+            }
+        }
+        var range = parts.Count == 0 ? "none" : $"{Path.GetFileName(parts[^1])} .. {Path.GetFileName(parts[0])}";
+        return new FaultReport("disk-fill", host.Id,
+            $"filled the disk of {logs} from {before:P0} to {Used(drive):P0} used with application logs ({written / (1024 * 1024)} MiB in {parts.Count} hourly server.log part(s): {range}){(full ? "; writes now fail with ENOSPC" : string.Empty)}",
+            [$"free bytes: {drive.AvailableFreeSpace}"]);
+    }
+
+    /// <summary>The next file's size: up to the target percentage, or <paramref name="max"/> when filling to the brim.</summary>
+    private static long FileSize(DriveInfo drive, double percent, long max)
+    {
+        var target = (long)(drive.TotalSize * percent / 100.0) - (drive.TotalSize - drive.TotalFreeSpace);
+        return percent >= 100 ? max : Math.Clamp(target, 4096, max);
+    }
+
+    private static void Own(string path, UserAccount? user)
+    {
+        if (user is not null && File.Exists(path))
+        {
+            _ = LibC.lchown(path, user.Uid, user.Gid);
+        }
     }
 
     private static long NextBaseOffset(string partitionDir)

@@ -17,7 +17,13 @@ internal sealed class KafkaLogFormatter(TextWriter output, TimeProvider time, Lo
     {
         lock (_gate)
         {
-            output.Flush();
+            try
+            {
+                output.Flush();
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
@@ -35,12 +41,19 @@ internal sealed class KafkaLogFormatter(TextWriter output, TimeProvider time, Lo
         };
         lock (_gate)
         {
-            output.WriteLine($"[{stamp}] {levelName} {message} ({category})");
-            if (exception is not null)
+            try
             {
-                output.WriteLine($"{JavaName(exception)}: {exception.Message}");
+                output.WriteLine($"[{stamp}] {levelName} {message} ({category})");
+                if (exception is not null)
+                {
+                    output.WriteLine($"{JavaName(exception)}: {exception.Message}");
+                }
+                output.Flush();
             }
-            output.Flush();
+            catch (IOException)
+            {
+                // As log4j: a full disk under server.log loses the line, never the broker.
+            }
         }
     }
 

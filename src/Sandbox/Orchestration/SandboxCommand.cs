@@ -114,6 +114,7 @@ internal static class SandboxCommand
                         Owner = opts.GetValueOrDefault("--owner", "root"),
                         Percent = double.Parse(opts.GetValueOrDefault("--percent", "100"), CultureInfo.InvariantCulture),
                         Seconds = double.Parse(opts.GetValueOrDefault("--seconds", "20"), CultureInfo.InvariantCulture),
+                        With = opts.GetValueOrDefault("--with", "segments"),
                     }, cts.Token);
                     await output.WriteLineAsync($"{report.Fault} on host-{report.Host}: {report.Summary}");
                     foreach (var d in report.Details)

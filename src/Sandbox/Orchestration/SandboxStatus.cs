@@ -91,6 +91,6 @@ internal static class SandboxStatusReader
         {
             o.WriteLine($"{"host-" + h.Id,-7}{$"{h.ZooKeeper.State} {h.ZooKeeper.Pid} :{h.ZooKeeperPort}",-24}{h.ZooKeeperMode ?? "-",-12}{$"{h.Broker.State} {h.Broker.Pid} :{h.BrokerPort}",-24}{h.Listener,-11}{(h.Registered is null ? "?" : h.Registered.Value ? "yes" : "no"),-12}{h.Faults,-14}{(h.LogDirUsedRatio is { } u ? $"{u:P0}" : "?"),-13}");
         }
-        o.WriteLine("layout: host-N/{etc/server.properties, etc/zoo.cfg, var/kafka (log dir, tmpfs), var/zookeeper, logs/, run/*.pid, bin/*.sh}");
+        o.WriteLine("layout: host-N/{agent.yaml, bin/*.sh, etc/{server.properties,zoo.cfg} (config/ -> etc/), logs/ (LOG_DIR), var/kafka (log dir), var/zookeeper/data, run/*.pid}; var/kafka and logs/ share one tmpfs (disk/)");
     }
 }

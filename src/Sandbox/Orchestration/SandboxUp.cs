@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using KafkaAgent.Sandbox.AppLogs;
 using KafkaAgent.Sandbox.Cluster;
 using KafkaAgent.Sandbox.Protocol;
 using KafkaAgent.TestBed;
@@ -34,10 +35,12 @@ internal static class SandboxUp
         CheckTraversable(layout.Root, options.User);
 
         var hosts = new List<HostState>();
+        var metricsPorts = new Dictionary<int, int>();
         for (var id = 1; id <= options.Brokers; id++)
         {
-            var ports = Ports(options.Brokers == 1 ? 2 : 4);
+            var ports = Ports(5);
             hosts.Add(new HostState(id, layout.Host(id).Dir, ports[0], ports[1], options.Brokers == 1 ? 0 : ports[2], options.Brokers == 1 ? 0 : ports[3], layout.Host(id).LogDir));
+            metricsPorts[id] = ports[4];
         }
         var state = new SandboxState
         {
@@ -56,17 +59,18 @@ internal static class SandboxUp
         foreach (var host in hosts)
         {
             var h = host.Layout;
-            foreach (var dir in new[] { h.Etc, h.Logs, h.Run, h.ZooKeeperDir })
+            foreach (var dir in new[] { h.Etc, h.Logs, h.Run, h.ZooKeeperDir, h.LogDir, h.Disk })
             {
                 Directory.CreateDirectory(dir);
             }
-            state.Mounts.Add(h.LogDir);
-            state.Save();
-            await SystemSetup.MountTmpfsAsync(h.LogDir, options.LogDirSize, account, ct);
+            File.CreateSymbolicLink(h.Config, "etc");
+            await MountHostDiskAsync(state, h, options.LogDirSize, account, ct);
+            AppLogSeeder.Seed(h.Logs, host.Id, account, TimeProvider.System);
             WriteZooKeeperConfig(h, host, members);
             File.WriteAllText(h.ServerProperties, ServerProperties(state, host, options));
             HostScripts.Write(layout, host, options.User);
-            report.WriteLine($"host-{host.Id}: broker {host.Id} on 127.0.0.1:{host.BrokerPort}, ZooKeeper {host.Id} on 127.0.0.1:{host.ZooKeeperClientPort}, log dir {h.LogDir} (tmpfs {options.LogDirSize})");
+            AgentConfigHint.Write(h, metricsPorts[host.Id]);
+            report.WriteLine($"host-{host.Id}: broker {host.Id} on 127.0.0.1:{host.BrokerPort}, ZooKeeper {host.Id} on 127.0.0.1:{host.ZooKeeperClientPort}, log dir {h.LogDir} and LOG_DIR {h.Logs} (one tmpfs of {options.LogDirSize})");
         }
 
         foreach (var host in hosts)
@@ -86,7 +90,28 @@ internal static class SandboxUp
         await WaitAsync("every partition with a leader", async () =>
             (await ClusterReader.ReadAsync(zk, ct)).Topics.SelectMany(t => t.Partitions).All(p => p.State is { Leader: >= 0 }), state, ct);
         report.WriteLine($"{hosts.Count} broker(s) registered; topics: {string.Join(", ", options.Topics.Select(t => $"{t.Name} ({t.Partitions} partitions)"))}");
+        await ZooKeeperHistory.EnsureAsync(state, ct);
         return state;
+    }
+
+    /// <summary>
+    /// One tmpfs per host holds both the log dir and LOG_DIR, so that a disk filled by segments or by
+    /// application logs is the same disk, as on a host with one data filesystem.
+    /// </summary>
+    private static async Task MountHostDiskAsync(SandboxState state, HostLayout h, string size, Native.UserAccount account, CancellationToken ct)
+    {
+        state.Mounts.Add(h.Disk);
+        state.Save();
+        await SystemSetup.MountTmpfsAsync(h.Disk, size, account, ct);
+        foreach (var (part, target) in new[] { ("kafka", h.LogDir), ("logs", h.Logs) })
+        {
+            var source = Path.Combine(h.Disk, part);
+            Directory.CreateDirectory(source);
+            _ = Native.LibC.lchown(source, account.Uid, account.Gid);
+            state.Mounts.Add(target);
+            state.Save();
+            await SystemSetup.BindMountAsync(source, target, ct);
+        }
     }
 
     public static Task<ZooKeeperClient> ConnectAsync(SandboxState state, CancellationToken ct) =>
@@ -143,6 +168,10 @@ internal static class SandboxUp
             .Replace(Path.Combine(h.ZooKeeperDir, "zookeeper.log"), Path.Combine(h.Logs, "zookeeper.log"), StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(h.Etc, "log4j.properties"), log4j);
         File.Delete(Path.Combine(h.ZooKeeperDir, "log4j.properties"));
+        foreach (var cfg in new[] { h.ZooCfg, h.ZooStandaloneCfg })
+        {
+            File.AppendAllText(cfg, ZooKeeperHistory.ConfigLines);
+        }
     }
 
     /// <summary>Copies the stand-in into opt/ so brokers run from a world-readable copy that a rebuild cannot pull away.</summary>

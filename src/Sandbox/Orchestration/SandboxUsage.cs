@@ -8,8 +8,8 @@ internal static class SandboxUsage
 
         A throw-away Kafka 2.8 cluster on this machine to try kafka-agent against. Each broker host is a
         directory shaped like a real one: bin/ (kafka-server-start.sh, ...), etc/ (server.properties, zoo.cfg),
-        logs/ (Kafka's LOG_DIR: server.log and its hourly parts), var/kafka (the log dir), var/zookeeper,
-        run/ (pidfiles). ZooKeeper is Debian's real server; the broker is a stand-in that keeps Kafka's
+        logs/ (Kafka's LOG_DIR: server.log and its hourly parts, GC logs), var/kafka (the log dir; it shares
+        one small disk with logs/), var/zookeeper (dataDir: snapshots, transaction logs), run/ (pidfiles). ZooKeeper is Debian's real server; the broker is a stand-in that keeps Kafka's
         external contract (znodes, listener, log dirs, server.log); the faults are real. Needs root.
 
         commands:
@@ -17,7 +17,7 @@ internal static class SandboxUsage
                   lay out and start a sandbox in DIR (default ./.sandbox; a new or empty directory)
           status [--json] [--dir DIR]
                   processes, listeners, ZooKeeper modes, registrations and disk use of every host
-          fault NAME [--host N] [--files N|--all] [--owner USER] [--percent P] [--seconds S] [--dir DIR]
+          fault NAME [--host N] [--files N|--all] [--owner USER] [--percent P] [--with segments|app-logs] [--seconds S] [--dir DIR]
                   inject a real fault into host N (default 1); `fault` alone lists the faults
           down [--dir DIR]
                   stop every process, unmount and delete DIR (only a directory that `up` made)

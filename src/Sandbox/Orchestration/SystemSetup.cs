@@ -32,6 +32,17 @@ internal static class SystemSetup
         }
     }
 
+    /// <summary>Makes <paramref name="source"/> also visible at <paramref name="target"/> (mount --bind): one filesystem, two paths.</summary>
+    public static async Task BindMountAsync(string source, string target, CancellationToken ct)
+    {
+        Directory.CreateDirectory(target);
+        var (code, output) = await HostProcesses.RunAsync("mount", ["--bind", source, target], TimeSpan.FromSeconds(30), ct);
+        if (code != 0)
+        {
+            throw new InvalidOperationException($"mount --bind {source} {target} failed ({code}): {output.Trim()} (the sandbox must run as root)");
+        }
+    }
+
     public static async Task UnmountAsync(string dir, CancellationToken ct)
     {
         var (code, _) = await HostProcesses.RunAsync("umount", [dir], TimeSpan.FromSeconds(30), ct);
