@@ -66,8 +66,13 @@ echo "ownership cpu  (median of $rounds, whole process): kafka-agent ${oc}s  fin
 dir=/tmp/kafka-agent-bench-ownership
 "$REPO_ROOT/scripts/sandbox" down --dir "$dir" >/dev/null 2>&1 || true
 pid=""
+# Every step may fail (the daemon already gone, wait returning its non-zero status) and none may stop the trap
+# under set -e before the sandbox is torn down.
 cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    if [ -n "$pid" ]; then
+        kill "$pid" 2>/dev/null || true
+        wait "$pid" 2>/dev/null || true
+    fi
     "$REPO_ROOT/scripts/sandbox" down --dir "$dir" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT

@@ -46,17 +46,25 @@ ensure_promtool() {
     local bin="$REPO_ROOT/artifacts/tools/bin"
     export PATH="$bin:$PATH"
     command -v promtool >/dev/null 2>&1 && return 0
-    local tmp
+    local tmp rc=0
     tmp="$(mktemp -d)"
-    chmod 0755 "$tmp" # apt downloads as the _apt user
     log "fetching promtool from Debian's prometheus package"
     apt_update_once
-    (cd "$tmp" && apt-get download -q prometheus >&2) || { rm -rf "$tmp"; die "apt-get download prometheus failed"; }
-    dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root" || { rm -rf "$tmp"; die "unpacking prometheus failed"; }
-    mkdir -p "$bin"
-    install -m 0755 "$tmp/root/usr/bin/promtool" "$bin/promtool"
+    # The temp dir goes whichever step fails; die only after it is gone.
+    fetch_promtool "$tmp" "$bin" || rc=$?
     rm -rf "$tmp"
+    [ "$rc" -eq 0 ] || die "promtool could not be fetched into $bin (step $rc failed; see above)"
     command -v promtool >/dev/null 2>&1 || die "promtool is not runnable from $bin"
+}
+
+# fetch_promtool TMP BIN: downloads the prometheus package into TMP and installs its promtool into BIN.
+# Returns the number of the step that failed (1 download, 2 unpack, 3 install).
+fetch_promtool() {
+    local tmp="$1" bin="$2"
+    chmod 0755 "$tmp" # apt downloads as the _apt user
+    (cd "$tmp" && apt-get download -q prometheus >&2) || return 1
+    dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root" || return 2
+    { mkdir -p "$bin" && install -m 0755 "$tmp/root/usr/bin/promtool" "$bin/promtool"; } || return 3
 }
 
 ensure_dotnet() {

@@ -46,7 +46,11 @@ public static class ZooKeeperConfigWriter
             // Tests need no 64 MB preallocated transaction logs nor an fsync per write on a shared disk.
             .Append("preAllocSize=1024\nforceSync=no\n")
             .Append("maxClientCnxns=0\n");
-        if (options.WhitelistFourLetterWords)
+        if (options.FourLetterWordWhitelist is { } whitelist)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"4lw.commands.whitelist={whitelist}\n");
+        }
+        else if (options.WhitelistFourLetterWords)
         {
             text.Append("4lw.commands.whitelist=*\n");
         }

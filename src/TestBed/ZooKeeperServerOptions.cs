@@ -9,6 +9,12 @@ public sealed record ZooKeeperServerOptions
     /// </summary>
     public bool WhitelistFourLetterWords { get; init; } = true;
 
+    /// <summary>
+    /// When set, written verbatim as <c>4lw.commands.whitelist</c> and <see cref="WhitelistFourLetterWords"/> is
+    /// ignored: e.g. <c>ruok</c> for a narrowed whitelist (ZooKeeper 3.5+ adds srvr to any list).
+    /// </summary>
+    public string? FourLetterWordWhitelist { get; init; }
+
     /// <summary>ZooKeeper's tickTime; small so sessions expire quickly in tests.</summary>
     public int TickTimeMs { get; init; } = 500;
 

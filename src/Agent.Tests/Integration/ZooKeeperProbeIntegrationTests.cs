@@ -118,31 +118,3 @@ public sealed class ZooKeeperProbeIntegrationTests(EnsembleFixture fixture) : IC
 
     public void Dispose() => host.Dispose();
 }
-
-[Trait("Category", "Integration")]
-public sealed class ZooKeeperNotWhitelistedIntegrationTests(NotWhitelistedStandaloneFixture fixture) : IClassFixture<NotWhitelistedStandaloneFixture>, IDisposable
-{
-    private readonly HostFiles host = new();
-
-    private async Task<ZooKeeperFacts> ProbeAsync()
-    {
-        host.WithServer(zookeeperConnect: fixture.Ensemble.ConnectionString).WithAgentYaml();
-        File.Copy(fixture.Server.ConfigPath, host.ZooKeeperProperties, overwrite: true);
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        return await new ZooKeeperProbe(settings.ZooKeeper, new ZooKeeperSessionCheck()).ProbeAsync(CancellationToken.None);
-    }
-
-    [Fact]
-    public async Task Probe_DefaultWhitelistOfZooKeeper35_SessionFallbackModeFromSrvrAndWarning()
-    {
-        var facts = await ProbeAsync();
-
-        Assert.Equal(ZooKeeperReachability.Answered, facts.Reachability);
-        Assert.True(facts.Serving, facts.Detail);
-        Assert.False(facts.FourLetterWordsWhitelisted);
-        Assert.Equal("standalone", facts.Mode);
-        Assert.Equal([FindingIds.ZooKeeperFourLetterWordsDisabled], ZooKeeperRules.Evaluate(facts).Findings.Select(f => f.Id));
-    }
-
-    public void Dispose() => host.Dispose();
-}

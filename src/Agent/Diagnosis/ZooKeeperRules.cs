@@ -25,7 +25,7 @@ internal static class ZooKeeperRules
         if (!f.FourLetterWordsWhitelisted)
         {
             findings.Add(Finding.Of(FindingIds.ZooKeeperFourLetterWordsDisabled, Severity.Warning,
-                $"mntr is not in 4lw.commands.whitelist of {f.Endpoint}: health read through a session (whitelist mntr for full monitoring)", endpoint));
+                $"srvr is not in 4lw.commands.whitelist of {f.Endpoint}: health read through a session, mode unknown (whitelist srvr, as a stock install does)", endpoint));
         }
 
         if (!f.Serving)

@@ -38,9 +38,9 @@ internal sealed class AgentMetrics
         meter.CreateObservableGauge("kafka_agent_zookeeper_up", () => Single(s => s.ZooKeeperUp), description: "1 when the local ZooKeeper serves requests.");
         meter.CreateObservableGauge("kafka_agent_brokers_registered", () => Single(s => s.BrokersRegistered), description: "Brokers in /brokers/ids.");
         meter.CreateObservableGauge("kafka_agent_broker_registered", () => Single(s => s.BrokerRegistered), description: "1 when this broker is in /brokers/ids.");
-        meter.CreateObservableGauge("kafka_agent_logdir_avail_bytes", () => Volumes(v => v.AvailBytes), unit: "By", description: "Bytes Kafka can still write on the log dir's filesystem.");
-        meter.CreateObservableGauge("kafka_agent_logdir_used_ratio", () => Volumes(v => v.UsedRatio), unit: "1", description: "Used share of the log dir's filesystem (as df).");
-        meter.CreateObservableGauge("kafka_agent_logdir_inodes_used_ratio", () => Volumes(v => v.InodesUsedRatio), unit: "1", description: "Used share of the filesystem's inodes.");
+        meter.CreateObservableGauge("kafka_agent_logdir_avail_bytes", () => Volumes(v => v.AvailBytes), unit: "By", description: "Bytes still writable on the filesystem of a Kafka log dir (kind=kafka) or of the ZooKeeper dataDir (kind=zookeeper).");
+        meter.CreateObservableGauge("kafka_agent_logdir_used_ratio", () => Volumes(v => v.UsedRatio), unit: "1", description: "Used share of the directory's filesystem (as df); kind=kafka for a log dir, kind=zookeeper for the dataDir.");
+        meter.CreateObservableGauge("kafka_agent_logdir_inodes_used_ratio", () => Volumes(v => v.InodesUsedRatio), unit: "1", description: "Used share of the directory's filesystem inodes; kind as for the other volume gauges.");
         meter.CreateObservableGauge("kafka_agent_logdir_wrong_owner_files", () => Owners(d => d.Wrong), description: "Entries under the log dir not owned by the Kafka user and group.");
         meter.CreateObservableGauge("kafka_agent_logdir_foreign_symlinks", () => Owners(d => d.ForeignSymlinks), description: "Symlinks under the log dir that point outside it.");
         meter.CreateObservableGauge("kafka_agent_logdir_entries", () => Owners(d => d.Entries), description: "Entries the ownership scan covers.");
@@ -87,10 +87,11 @@ internal sealed class AgentMetrics
         return s is not null && select(s) is { } v ? [new Measurement<T>(v)] : [];
     }
 
-    private List<Measurement<double>> Volumes(Func<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
+    private List<Measurement<double>> Volumes(Func<(string Path, string Kind, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
     {
         var s = Volatile.Read(ref snapshot);
-        return s is null ? [] : s.Volumes.Select(v => new Measurement<double>(select(v), new KeyValuePair<string, object?>("path", v.Path))).ToList();
+        return s is null ? [] : s.Volumes.Select(v => new Measurement<double>(select(v),
+            new KeyValuePair<string, object?>("path", v.Path), new KeyValuePair<string, object?>("kind", v.Kind))).ToList();
     }
 
     private List<Measurement<long>> Owners(Func<(string Path, long Wrong, long ForeignSymlinks, long Entries), long> select)

@@ -1,6 +1,7 @@
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Hosting;
 using KafkaAgent.Probes;
+using KafkaAgent.Probes.Disk;
 
 namespace KafkaAgent.Telemetry;
 
@@ -12,7 +13,7 @@ internal sealed record MetricsSnapshot(
     int? ZooKeeperUp,
     int? BrokersRegistered,
     int? BrokerRegistered,
-    IReadOnlyList<(string Path, double AvailBytes, double UsedRatio, double InodesUsedRatio)> Volumes,
+    IReadOnlyList<(string Path, string Kind, double AvailBytes, double UsedRatio, double InodesUsedRatio)> Volumes,
     IReadOnlyList<(string Path, long Wrong, long ForeignSymlinks, long Entries)> LogDirOwnership,
     double CycleDurationSeconds)
 {
@@ -27,8 +28,14 @@ internal sealed record MetricsSnapshot(
             zk is null ? null : zk.Serving ? 1 : 0,
             members is { Reachable: true } ? members.RegisteredIds.Count : null,
             members is { Reachable: true } ? (members.Own is null ? 0 : 1) : null,
-            o.Disk.Facts?.Volumes.Where(v => v.Error is null).Select(v => (v.Path, (double)v.AvailableBytes, v.UsedRatio, v.InodesUsedRatio)).ToList() ?? [],
+            o.Disk.Facts?.Volumes.Where(v => v.Error is null).Select(v => (v.Path, VolumeKind(v.Role), (double)v.AvailableBytes, v.UsedRatio, v.InodesUsedRatio)).ToList() ?? [],
             o.Ownership.Facts?.LogDirs.Where(d => d.Error is null).Select(d => (d.Path, d.WrongCount, d.ForeignSymlinkCount, d.EntriesScanned)).ToList() ?? [],
             cycle.TotalSeconds);
     }
+
+    /// <summary>
+    /// The <c>kind</c> label of the volume gauges: a ZooKeeper dataDir is measured beside the log dirs (a full
+    /// disk stops both) but is no Kafka log dir, and a query over Kafka's storage must be able to leave it out.
+    /// </summary>
+    public static string VolumeKind(string role) => role == DiskRoles.ZooKeeperData ? "zookeeper" : "kafka";
 }

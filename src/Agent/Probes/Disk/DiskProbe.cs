@@ -8,10 +8,10 @@ internal sealed class DiskProbe(AgentSettings settings, IFileSystemStats stats) 
 {
     public Task<DiskFacts> ProbeAsync(CancellationToken cancellationToken)
     {
-        var paths = settings.Kafka.LogDirs.Select(d => (d, "log_dir")).ToList();
+        var paths = settings.Kafka.LogDirs.Select(d => (d, DiskRoles.LogDir)).ToList();
         if (settings.ZooKeeper.LocalServer?.DataDir is { } dataDir)
         {
-            paths.Add((dataDir, "zookeeper_data"));
+            paths.Add((dataDir, DiskRoles.ZooKeeperData));
         }
 
         var volumes = paths.Select(p => Measure(p.Item1, p.Item2)).ToList();

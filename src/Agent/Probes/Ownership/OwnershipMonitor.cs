@@ -13,22 +13,21 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
         .Select(d => new LogDirIndex(new DirectoryScanner(d, kafka.Uid, kafka.Gid, settings.SamplePaths), settings.SamplePaths))
         .ToList();
 
-    private DateTimeOffset? nextFullScan;
+    // Monotonic (TimeProvider timestamps), not the wall clock: an NTP step or a manual date change must
+    // neither delay the next full scan by the size of the step nor run one early.
+    private long? lastFullScanStarted;
+    private TimeSpan fullScanInterval;
 
     /// <summary>Threads for a full scan: the cores, at most 4 (past that the disk, not the CPU, is the limit).</summary>
     private static int Parallelism => Math.Min(Environment.ProcessorCount, 4);
 
-    /// <summary>CPU the last full scan took (on its thread).</summary>
-    public TimeSpan LastFullScanCpu { get; private set; }
-
-    public DateTimeOffset? NextFullScan => nextFullScan;
-
     /// <summary>Makes the next pass a full scan (after a fix, to verify it).</summary>
-    public void RequestFullScan() => nextFullScan = null;
+    public void RequestFullScan() => lastFullScanStarted = null;
 
     public OwnershipFacts Observe()
     {
-        var full = nextFullScan is null || time.GetUtcNow() >= nextFullScan;
+        var now = time.GetTimestamp();
+        var full = lastFullScanStarted is not { } last || time.GetElapsedTime(last, now) >= fullScanInterval;
         var before = LibC.ThreadCpuTime();
         var cpu = TimeSpan.Zero;
         if (full)
@@ -38,9 +37,9 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
                 cpu += index.FullScan(Parallelism);
             }
 
-            LastFullScanCpu = cpu;
-            nextFullScan = time.GetUtcNow() + OwnershipSchedule.NextInterval(
-                LastFullScanCpu, settings.CpuBudgetRatio, settings.FullScanMinInterval, settings.FullScanMaxInterval);
+            lastFullScanStarted = now;
+            fullScanInterval = OwnershipSchedule.NextInterval(
+                cpu, settings.CpuBudgetRatio, settings.FullScanMinInterval, settings.FullScanMaxInterval);
         }
         else
         {

@@ -2,7 +2,7 @@ namespace KafkaAgent.Probes.ZooKeeper;
 
 internal enum ZooKeeperReachability
 {
-    /// <summary>Answered (a 4lw reply or a session).</summary>
+    /// <summary>Answered (srvr, or a session when srvr is not whitelisted).</summary>
     Answered,
 
     /// <summary>TCP connection refused: nothing listens.</summary>
@@ -15,10 +15,10 @@ internal enum ZooKeeperReachability
     Error,
 }
 
-/// <summary>The local ZooKeeper as seen through srvr (or a session when 4lw commands are not whitelisted).</summary>
+/// <summary>The local ZooKeeper as seen through srvr (or a session when srvr is not whitelisted).</summary>
 /// <param name="Mode">standalone, leader, follower, observer, read-only; null when unknown.</param>
 /// <param name="Serving">False when it answered "not currently serving requests" (no quorum).</param>
-/// <param name="FourLetterWordsWhitelisted">False when srvr was refused by the whitelist and a session was used.</param>
+/// <param name="FourLetterWordsWhitelisted">False when srvr was refused by the whitelist and a session was used (mode and version unknown).</param>
 /// <param name="ExpectedEnsembleSize">server.N lines in its config; 0 when the config is unknown.</param>
 internal sealed record ZooKeeperFacts(
     string Endpoint,

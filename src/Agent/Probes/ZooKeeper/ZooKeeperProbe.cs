@@ -4,9 +4,10 @@ using KafkaAgent.ZooKeeper.FourLetterWords;
 namespace KafkaAgent.Probes.ZooKeeper;
 
 /// <summary>
-/// The local ZooKeeper through mntr: answers, state, serving. ZooKeeper 3.5+ only whitelists srvr by default, so
-/// when mntr is refused by 4lw.commands.whitelist the server is up by definition: a real session says whether
-/// it serves, and srvr (always allowed, zkServer.sh relies on it) still gives the mode.
+/// The local ZooKeeper through srvr: answers, mode, version, serving. ZooKeeper 3.5+ adds srvr to every
+/// 4lw.commands.whitelist (zkServer.sh status relies on it), and srvr says "not currently serving requests" without
+/// quorum, so a stock install needs nothing else and no session is opened per cycle. Only a server that refuses srvr
+/// by whitelist (one that is not stock ZooKeeper 3.5+) is up by definition and gets a session to say whether it serves.
 /// </summary>
 internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessionCheck sessions) : IProbe<ZooKeeperFacts>
 {
@@ -19,9 +20,9 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
 
         try
         {
-            var mntr = await MntrAsync(cancellationToken);
-            var mode = mntr.Values.GetValueOrDefault("zk_server_state");
-            return Facts(ZooKeeperReachability.Answered, true, mode, true, mntr.Version, $"{mntr.ZnodeCount} znodes, {mntr.AliveConnections} connections");
+            var srvr = await SrvrAsync(cancellationToken);
+            return Facts(ZooKeeperReachability.Answered, true, srvr.ModeText.Trim(), true, srvr.Version,
+                $"{srvr.NodeCount} znodes, {srvr.Connections} connections");
         }
         catch (FourLetterWordException ex)
         {
@@ -30,13 +31,12 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
                 case FourLetterWordErrorKind.Refused:
                     return Facts(ZooKeeperReachability.Refused, false, null, true, null, "connection refused");
                 case FourLetterWordErrorKind.Timeout:
-                    return Facts(ZooKeeperReachability.NoAnswer, false, null, true, null, $"no answer to mntr within {settings.Timeout.TotalSeconds:0.#} s");
+                    return Facts(ZooKeeperReachability.NoAnswer, false, null, true, null, $"no answer to srvr within {settings.Timeout.TotalSeconds:0.#} s");
                 case FourLetterWordErrorKind.NotServing or FourLetterWordErrorKind.Closed:
                     return Facts(ZooKeeperReachability.Answered, false, null, true, null, "This ZooKeeper instance is not currently serving requests");
                 case FourLetterWordErrorKind.NotWhitelisted:
                     var (serving, detail) = await sessions.TryAsync(local.ToString(), settings.Timeout, cancellationToken);
-                    var srvr = await TrySrvrAsync(cancellationToken);
-                    return Facts(ZooKeeperReachability.Answered, serving, srvr?.ModeText.Trim(), false, srvr?.Version, detail);
+                    return Facts(ZooKeeperReachability.Answered, serving, null, false, null, detail);
                 default:
                     return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
             }
@@ -51,28 +51,16 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
     /// A server between roles (quorum just lost, election running) may accept and close without a word; it is
     /// up but not serving. One quick retry tells that apart from a one-off.
     /// </summary>
-    private async Task<MntrReply> MntrAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await FourLetterWordClient.MntrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
-        }
-        catch (FourLetterWordException ex) when (ex.Kind == FourLetterWordErrorKind.Closed)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
-            return await FourLetterWordClient.MntrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
-        }
-    }
-
-    private async Task<SrvrReply?> TrySrvrAsync(CancellationToken cancellationToken)
+    private async Task<SrvrReply> SrvrAsync(CancellationToken cancellationToken)
     {
         try
         {
             return await FourLetterWordClient.SrvrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
         }
-        catch (Exception ex) when (ex is FourLetterWordException or FormatException)
+        catch (FourLetterWordException ex) when (ex.Kind == FourLetterWordErrorKind.Closed)
         {
-            return null;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            return await FourLetterWordClient.SrvrAsync(settings.Local.Host, settings.Local.Port, settings.Timeout, cancellationToken);
         }
     }
 }
