@@ -39,32 +39,38 @@ ensure_zookeeper() {
     command -v java >/dev/null 2>&1 || ensure_debs default-jre-headless
 }
 
-# ensure_promtool: Prometheus' own exposition linter for the metrics tests. Debian ships it only inside the
-# prometheus package, whose install would also start a Prometheus server; so the package is downloaded and
-# just promtool is unpacked under artifacts/tools/bin, which is put first on PATH.
-ensure_promtool() {
-    local bin="$REPO_ROOT/artifacts/tools/bin"
+# ensure_promtool / ensure_prometheus: Prometheus' exposition and rules checker, and its server for the
+# real-Prometheus test. Debian ships both only inside the prometheus package, whose install would also start
+# (and enable) a Prometheus service; so the package is downloaded and only the binaries are unpacked under
+# artifacts/tools/bin, which is put first on PATH. Nothing is installed and no service is started.
+ensure_promtool() { ensure_prometheus_binary promtool; }
+ensure_prometheus() { ensure_prometheus_binary prometheus; }
+
+ensure_prometheus_binary() {
+    local name="$1" bin="$REPO_ROOT/artifacts/tools/bin"
     export PATH="$bin:$PATH"
-    command -v promtool >/dev/null 2>&1 && return 0
+    [ -x "$bin/$name" ] && return 0
+    command -v "$name" >/dev/null 2>&1 && return 0
     local tmp rc=0
     tmp="$(mktemp -d)"
-    log "fetching promtool from Debian's prometheus package"
+    log "fetching $name from Debian's prometheus package (unpacked, not installed)"
     apt_update_once
     # The temp dir goes whichever step fails; die only after it is gone.
-    fetch_promtool "$tmp" "$bin" || rc=$?
+    fetch_prometheus "$tmp" "$bin" || rc=$?
     rm -rf "$tmp"
-    [ "$rc" -eq 0 ] || die "promtool could not be fetched into $bin (step $rc failed; see above)"
-    command -v promtool >/dev/null 2>&1 || die "promtool is not runnable from $bin"
+    [ "$rc" -eq 0 ] || die "$name could not be fetched into $bin (step $rc failed; see above)"
+    command -v "$name" >/dev/null 2>&1 || die "$name is not runnable from $bin"
 }
 
-# fetch_promtool TMP BIN: downloads the prometheus package into TMP and installs its promtool into BIN.
+# fetch_prometheus TMP BIN: downloads the prometheus package into TMP and installs promtool and prometheus into BIN.
 # Returns the number of the step that failed (1 download, 2 unpack, 3 install).
-fetch_promtool() {
+fetch_prometheus() {
     local tmp="$1" bin="$2"
     chmod 0755 "$tmp" # apt downloads as the _apt user
     (cd "$tmp" && apt-get download -q prometheus >&2) || return 1
     dpkg-deb -x "$tmp"/prometheus_*.deb "$tmp/root" || return 2
-    { mkdir -p "$bin" && install -m 0755 "$tmp/root/usr/bin/promtool" "$bin/promtool"; } || return 3
+    { mkdir -p "$bin" && install -m 0755 "$tmp/root/usr/bin/promtool" "$bin/promtool" \
+        && install -m 0755 "$tmp/root/usr/bin/prometheus" "$bin/prometheus"; } || return 3
 }
 
 ensure_dotnet() {

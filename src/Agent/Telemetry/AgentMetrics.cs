@@ -25,8 +25,10 @@ internal sealed class AgentMetrics
         cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
         ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
         ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
-        meter.CreateObservableGauge("kafka_agent_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", VersionCommand.ProductVersion)),
-            description: "Always 1; the version label says which build runs.");
+        // observe is the only mode this version runs; alert rules read the label to tell an observing fleet from a healing one.
+        meter.CreateObservableGauge("kafka_agent_build_info",
+            () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", VersionCommand.ProductVersion), new KeyValuePair<string, object?>("mode", "observe")),
+            description: "Always 1; the labels say which build runs and in which mode.");
         meter.CreateObservableGauge("kafka_agent_paused", () => 0L, description: "1 while remediation is paused by an operator (observe-only: always 0).");
         meter.CreateObservableGauge("kafka_agent_check_up", () => Each(s => s.CheckStatus, (_, v) => v == CycleStatus.Ok ? 1L : 0L, "check"),
             description: "1 when the check's status is OK.");
@@ -37,6 +39,8 @@ internal sealed class AgentMetrics
         meter.CreateObservableGauge("kafka_agent_finding_active", ActiveFindings, description: "1 while the finding holds.");
         meter.CreateObservableGauge("kafka_agent_zookeeper_up", () => Single(s => s.ZooKeeperUp), description: "1 when the local ZooKeeper serves requests.");
         meter.CreateObservableGauge("kafka_agent_brokers_registered", () => Single(s => s.BrokersRegistered), description: "Brokers in /brokers/ids.");
+        meter.CreateObservableGauge("kafka_agent_brokers_expected", () => Single(s => s.BrokersExpected),
+            description: "Brokers expected in /brokers/ids (cluster.expected_brokers); 0 when the count checks are off.");
         meter.CreateObservableGauge("kafka_agent_broker_registered", () => Single(s => s.BrokerRegistered), description: "1 when this broker is in /brokers/ids.");
         meter.CreateObservableGauge("kafka_agent_logdir_avail_bytes", () => Volumes(v => v.AvailBytes), unit: "By", description: "Bytes still writable on the filesystem of a Kafka log dir (kind=kafka) or of the ZooKeeper dataDir (kind=zookeeper).");
         meter.CreateObservableGauge("kafka_agent_logdir_used_ratio", () => Volumes(v => v.UsedRatio), unit: "1", description: "Used share of the directory's filesystem (as df); kind=kafka for a log dir, kind=zookeeper for the dataDir.");

@@ -13,6 +13,7 @@ internal sealed record MetricsSnapshot(
     int? ZooKeeperUp,
     int? BrokersRegistered,
     int? BrokerRegistered,
+    int? BrokersExpected,
     IReadOnlyList<(string Path, string Kind, double AvailBytes, double UsedRatio, double InodesUsedRatio)> Volumes,
     IReadOnlyList<(string Path, long Wrong, long ForeignSymlinks, long Entries)> LogDirOwnership,
     double CycleDurationSeconds)
@@ -28,6 +29,7 @@ internal sealed record MetricsSnapshot(
             zk is null ? null : zk.Serving ? 1 : 0,
             members is { Reachable: true } ? members.RegisteredIds.Count : null,
             members is { Reachable: true } ? (members.Own is null ? 0 : 1) : null,
+            members?.ExpectedBrokers,
             o.Disk.Facts?.Volumes.Where(v => v.Error is null).Select(v => (v.Path, VolumeKind(v.Role), (double)v.AvailableBytes, v.UsedRatio, v.InodesUsedRatio)).ToList() ?? [],
             o.Ownership.Facts?.LogDirs.Where(d => d.Error is null).Select(d => (d.Path, d.WrongCount, d.ForeignSymlinkCount, d.EntriesScanned)).ToList() ?? [],
             cycle.TotalSeconds);
