@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace KafkaAgent.Coordination;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "cluster lock acquired: {Path} for {Action} on broker {BrokerId}")]
+    public static partial void LockAcquired(ILogger logger, string path, string action, int brokerId);
+
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "cluster lock busy: {Action} waits for {Predecessor} ({Ahead} ahead)")]
+    public static partial void LockWaiting(ILogger logger, string action, string predecessor, int ahead);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "cluster lock not acquired for {Action} within {Seconds} s")]
+    public static partial void LockTimedOut(ILogger logger, string action, double seconds);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Warning, Message = "cluster lock: connection lost during create of {Prefix}; own node found again: {Found}")]
+    public static partial void CreateLostConnection(ILogger logger, string prefix, string? found);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "cluster lock: could not withdraw {What} ({Reason}); it goes with the session")]
+    public static partial void WithdrawFailed(ILogger logger, string what, string reason);
+}
