@@ -14,14 +14,14 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
     {
         var local = settings.Local;
         var ensemble = settings.LocalServer?.Ensemble.Count ?? 0;
-        ZooKeeperFacts Facts(ZooKeeperReachability reach, bool serving, string? mode, bool whitelisted, string? version, string? detail) =>
-            new(local.ToString(), reach, serving, mode, whitelisted, ensemble, version, detail);
+        ZooKeeperFacts Facts(ZooKeeperReachability reach, bool serving, string? mode, bool whitelisted, string? version, string? detail, ZooKeeperStats? stats = null) =>
+            new(local.ToString(), reach, serving, mode, whitelisted, ensemble, version, detail, stats);
 
         try
         {
             var mntr = await MntrAsync(cancellationToken);
             var mode = mntr.Values.GetValueOrDefault("zk_server_state");
-            return Facts(ZooKeeperReachability.Answered, true, mode, true, mntr.Version, $"{mntr.ZnodeCount} znodes, {mntr.AliveConnections} connections");
+            return Facts(ZooKeeperReachability.Answered, true, mode, true, mntr.Version, $"{mntr.ZnodeCount} znodes, {mntr.AliveConnections} connections", StatsOf(mntr));
         }
         catch (FourLetterWordException ex)
         {
@@ -36,7 +36,7 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
                 case FourLetterWordErrorKind.NotWhitelisted:
                     var (serving, detail) = await sessions.TryAsync(local.ToString(), settings.Timeout, cancellationToken);
                     var srvr = await TrySrvrAsync(cancellationToken);
-                    return Facts(ZooKeeperReachability.Answered, serving, srvr?.ModeText.Trim(), false, srvr?.Version, detail);
+                    return Facts(ZooKeeperReachability.Answered, serving, srvr?.ModeText.Trim(), false, srvr?.Version, detail, StatsOf(srvr));
                 default:
                     return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
             }
@@ -46,6 +46,12 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
             return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
         }
     }
+
+    private static ZooKeeperStats StatsOf(MntrReply mntr) =>
+        new(mntr.AverageLatency ?? 0, mntr.MaxLatency ?? 0, mntr.OutstandingRequests ?? 0, mntr.SyncedFollowers, mntr.Followers);
+
+    private static ZooKeeperStats? StatsOf(SrvrReply? srvr) =>
+        srvr is null ? null : new(srvr.LatencyAverage, srvr.LatencyMax, srvr.Outstanding, null, null);
 
     /// <summary>
     /// A server between roles (quorum just lost, election running) may accept and close without a word; it is
