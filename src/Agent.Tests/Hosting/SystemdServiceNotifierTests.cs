@@ -29,6 +29,21 @@ public sealed class SystemdServiceNotifierTests
     }
 
     [Fact]
+    public void Status_LongSentence_CutAtAWordBoundaryWithinTheLimit()
+    {
+        var sent = new RecordingSystemdNotifier();
+        var notifier = Create(sent, new() { ["NOTIFY_SOCKET"] = "/run/x" });
+        var text = "CRITICAL: kafka.down: " + string.Join(' ', Enumerable.Repeat("ownership.foreign_symlink", 20));
+
+        notifier.Status(text);
+
+        var status = sent.Sent.Single()["STATUS=".Length..];
+        Assert.True(status.Length <= SystemdServiceNotifier.MaxStatusLength, status);
+        Assert.EndsWith("ownership.foreign_symlink …", status);
+        Assert.StartsWith(status[..^2], text);
+    }
+
+    [Fact]
     public void Watchdog_Armed_SendsWatchdog1()
     {
         var sent = new RecordingSystemdNotifier();

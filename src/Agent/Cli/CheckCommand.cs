@@ -1,5 +1,4 @@
 using System.CommandLine;
-using KafkaAgent.Configuration;
 using KafkaAgent.Cycle;
 using KafkaAgent.Probes.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +7,8 @@ namespace KafkaAgent.Cli;
 
 /// <summary>
 /// <c>kafka-agent check [--json]</c>: one pass of every probe. Exit codes follow the Nagios plugin API
-/// (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN; 78 for a configuration error), so it drops into Nagios, Icinga and scripts.
+/// (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN), so it drops into Nagios, Icinga and scripts. A configuration error is
+/// UNKNOWN with its one line on stdout, where Nagios reads it; only <c>run</c> uses systemd's 78.
 /// </summary>
 internal static class CheckCommand
 {
@@ -25,10 +25,11 @@ internal static class CheckCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var preload = KafkaApiProbe.PreloadAsync();
-            var settings = ConfigOption.Load(parse.GetValue(config)!, parse.InvocationConfiguration.Error);
+            var settings = ConfigOption.TryLoad(parse.GetValue(config)!, out var problem);
             if (settings is null)
             {
-                return ConfigurationException.ExitCode;
+                output.Write(parse.GetValue(json) ? CheckJson.RenderError("configuration error: " + problem) : $"UNKNOWN: configuration error: {problem}{Environment.NewLine}");
+                return (int)Hosting.CycleStatus.Unknown;
             }
 
             await using var services = new ServiceCollection()

@@ -41,6 +41,25 @@ internal static class CheckJson
         return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
     }
 
+    /// <summary>The JSON form of a check that could not run: UNKNOWN, exit code 3, and the one-line reason.</summary>
+    public static string RenderError(string message)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", CheckStatuses.Label(Hosting.CycleStatus.Unknown));
+            json.WriteNumber("exit_code", (int)Hosting.CycleStatus.Unknown);
+            json.WriteString("summary", message);
+            json.WriteString("error", message);
+            json.WriteStartArray("checks");
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + Environment.NewLine;
+    }
+
     private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {
         json.WriteStartObject();

@@ -13,7 +13,7 @@ internal static class CheckTable
     public static string Render(DiagnosisReport report)
     {
         var text = new StringBuilder();
-        text.AppendLine(CheckSummary.StatusLine(report));
+        text.AppendLine(NagiosLine(report));
         text.AppendLine();
         var width = report.Checks.Max(c => c.Check.Length) + 2;
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{"CHECK".PadRight(width)}{"STATUS",-10}{"TIME",8}  SUMMARY"));
@@ -36,4 +36,11 @@ internal static class CheckTable
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The status line with its performance data after '|'. A '|' inside the text would start the performance
+    /// data early, so it is replaced.
+    /// </summary>
+    public static string NagiosLine(DiagnosisReport report) =>
+        CheckSummary.StatusLine(report).Replace('|', '/') + PerformanceData.Suffix(report.Performance ?? []);
 }

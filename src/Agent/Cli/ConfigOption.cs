@@ -15,13 +15,26 @@ internal static class ConfigOption
     /// <summary>Loads and validates; on failure prints the one-line reason to stderr and returns null (exit 78).</summary>
     public static AgentSettings? Load(string path, TextWriter error)
     {
+        var settings = TryLoad(path, out var problem);
+        if (settings is null)
+        {
+            error.WriteLine($"kafka-agent: configuration error: {problem}");
+        }
+
+        return settings;
+    }
+
+    /// <summary>Loads and validates; on failure returns null and the one-line reason, for callers that print it their own way.</summary>
+    public static AgentSettings? TryLoad(string path, out string? problem)
+    {
         try
         {
+            problem = null;
             return AgentConfigurationLoader.LoadFromProcess(path);
         }
         catch (ConfigurationException ex)
         {
-            error.WriteLine($"kafka-agent: configuration error: {ex.Message}");
+            problem = ex.Message;
             return null;
         }
     }

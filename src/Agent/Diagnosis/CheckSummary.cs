@@ -6,12 +6,13 @@ internal static class CheckSummary
     public static string StatusLine(DiagnosisReport report)
     {
         var status = CheckStatuses.Label(report.Overall);
-        var problems = report.Findings.Where(f => f.Severity != Severity.Info).ToList();
+        // One sorted list feeds both the headline and "+N more", so the headline is never repeated and nothing is
+        // dropped; the sort is stable, so findings of equal severity keep the check order an operator walks.
+        var problems = report.Findings.Where(f => f.Severity != Severity.Info).OrderByDescending(f => f.Severity).ToList();
         if (problems.Count > 0)
         {
-            var first = problems.OrderByDescending(f => f.Severity).First();
-            var more = problems.Count > 1 ? $" (+{problems.Count - 1} more: {string.Join(", ", problems.Skip(1).Select(f => f.Id).Distinct())})" : "";
-            return $"{status}: {first.Id}: {first.Summary}{more}";
+            var first = problems[0];
+            return $"{status}: {first.Id}: {first.Summary}{More(problems.Skip(1).ToList())}";
         }
 
         var unknown = report.Checks.Where(c => c.Status == Hosting.CycleStatus.Unknown).Select(c => c.Check).ToList();
@@ -20,7 +21,21 @@ internal static class CheckSummary
             return $"{status}: cannot tell {string.Join(", ", unknown)}";
         }
 
+        var passed = Plural.Of(report.Checks.Count, "check") + " passed";
         var info = report.Findings.FirstOrDefault();
-        return info is null ? $"{status}: {report.Checks.Count} checks passed" : $"{status}: {report.Checks.Count} checks passed; {info.Summary}";
+        return info is null ? $"{status}: {passed}" : $"{status}: {passed}; {info.Summary}";
+    }
+
+    /// <summary>" (+N more: a, b x2)": N counts findings, each id is named once with its count when repeated.</summary>
+    private static string More(List<Finding> rest)
+    {
+        if (rest.Count == 0)
+        {
+            return "";
+        }
+
+        var names = rest.GroupBy(f => f.Id, StringComparer.Ordinal)
+            .Select(g => g.Count() > 1 ? $"{g.Key} x{g.Count()}" : g.Key);
+        return $" (+{rest.Count} more: {string.Join(", ", names)})";
     }
 }

@@ -5,7 +5,8 @@ using KafkaAgent.Probes;
 namespace KafkaAgent.Diagnosis;
 
 /// <summary>All checks of one pass, worst status first in <see cref="Overall"/>.</summary>
-internal sealed record DiagnosisReport(IReadOnlyList<CheckResult> Checks)
+/// <param name="Performance">Nagios performance data of the pass (empty when built without an observation).</param>
+internal sealed record DiagnosisReport(IReadOnlyList<CheckResult> Checks, IReadOnlyList<PerfValue>? Performance = null)
 {
     public CycleStatus Overall => Checks.Select(c => c.Status).Aggregate(CycleStatus.Ok, CheckStatuses.Worst);
 
@@ -26,7 +27,7 @@ internal static class Diagnoser
             Row(CheckNames.KafkaApi, o.KafkaApi, a => KafkaRules.EvaluateApi(a, service)),
             Row(CheckNames.Disk, o.Disk, d => DiskRules.Evaluate(d, disk)),
             Row(CheckNames.Ownership, o.Ownership, OwnershipRules.Evaluate),
-        ]);
+        ], PerformanceData.From(o, disk));
     }
 
     private static CheckResult Row<TFacts>(string check, ProbeOutcome<TFacts> outcome, Func<TFacts, (string Summary, List<Finding> Findings)> rule)

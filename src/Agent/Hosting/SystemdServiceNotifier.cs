@@ -36,19 +36,28 @@ internal sealed class SystemdServiceNotifier : IServiceNotifier
         }
     }
 
-    /// <summary>Each line of an sd_notify datagram is a separate assignment, so a status must be one line.</summary>
+    /// <summary>
+    /// Each line of an sd_notify datagram is a separate assignment, so a status must be one line. A long one is cut
+    /// at the last word that fits and marked with an ellipsis, so no finding id is shown half-written.
+    /// </summary>
     internal static string OneLine(string text)
     {
-        var builder = new StringBuilder(Math.Min(text.Length, MaxStatusLength));
+        var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (builder.Length == MaxStatusLength)
-            {
-                break;
-            }
             builder.Append(char.IsControl(c) ? ' ' : c);
         }
-        return builder.ToString().Trim();
+        var line = builder.ToString().Trim();
+        if (line.Length <= MaxStatusLength)
+        {
+            return line;
+        }
+
+        const string Ellipsis = " \u2026";
+        var room = MaxStatusLength - Ellipsis.Length;
+        var cut = line.LastIndexOf(' ', room);
+        var head = (cut > 0 ? line[..cut] : line[..room]).TrimEnd();
+        return head + Ellipsis;
     }
 
     private void Send(string assignment)

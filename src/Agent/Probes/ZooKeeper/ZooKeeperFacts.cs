@@ -20,6 +20,7 @@ internal enum ZooKeeperReachability
 /// <param name="Serving">False when it answered "not currently serving requests" (no quorum).</param>
 /// <param name="FourLetterWordsWhitelisted">False when srvr was refused by the whitelist and a session was used (mode and version unknown).</param>
 /// <param name="ExpectedEnsembleSize">server.N lines in its config; 0 when the config is unknown.</param>
+/// <param name="Stats">Its own health numbers from mntr or srvr; null when it did not answer either.</param>
 internal sealed record ZooKeeperFacts(
     string Endpoint,
     ZooKeeperReachability Reachability,
@@ -28,4 +29,10 @@ internal sealed record ZooKeeperFacts(
     bool FourLetterWordsWhitelisted,
     int ExpectedEnsembleSize,
     string? Version,
-    string? Detail);
+    string? Detail,
+    ZooKeeperStats? Stats = null);
+
+/// <summary>What ZooKeeper says about its own load (mntr; srvr has all but the follower counts).</summary>
+/// <param name="AverageLatencyMs">Server-side request latency, average since its counters were last reset.</param>
+/// <param name="SyncedFollowers">Followers in sync with this leader; null unless this server leads.</param>
+internal sealed record ZooKeeperStats(double AverageLatencyMs, long MaxLatencyMs, long OutstandingRequests, long? SyncedFollowers, long? Followers);

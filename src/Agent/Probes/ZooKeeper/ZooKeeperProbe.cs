@@ -15,14 +15,14 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
     {
         var local = settings.Local;
         var ensemble = settings.LocalServer?.Ensemble.Count ?? 0;
-        ZooKeeperFacts Facts(ZooKeeperReachability reach, bool serving, string? mode, bool whitelisted, string? version, string? detail) =>
-            new(local.ToString(), reach, serving, mode, whitelisted, ensemble, version, detail);
+        ZooKeeperFacts Facts(ZooKeeperReachability reach, bool serving, string? mode, bool whitelisted, string? version, string? detail, ZooKeeperStats? stats = null) =>
+            new(local.ToString(), reach, serving, mode, whitelisted, ensemble, version, detail, stats);
 
         try
         {
             var srvr = await SrvrAsync(cancellationToken);
             return Facts(ZooKeeperReachability.Answered, true, srvr.ModeText.Trim(), true, srvr.Version,
-                $"{srvr.NodeCount} znodes, {srvr.Connections} connections");
+                $"{srvr.NodeCount} znodes, {srvr.Connections} connections", StatsOf(srvr));
         }
         catch (FourLetterWordException ex)
         {
@@ -46,6 +46,9 @@ internal sealed class ZooKeeperProbe(ZooKeeperSettings settings, IZooKeeperSessi
             return Facts(ZooKeeperReachability.Error, false, null, true, null, ex.Message);
         }
     }
+
+    // srvr has latency and outstanding requests; synced followers come only from mntr, which a stock 3.5+ refuses.
+    private static ZooKeeperStats StatsOf(SrvrReply srvr) => new(srvr.LatencyAverage, srvr.LatencyMax, srvr.Outstanding, null, null);
 
     /// <summary>
     /// A server between roles (quorum just lost, election running) may accept and close without a word; it is
