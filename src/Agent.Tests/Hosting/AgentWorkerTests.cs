@@ -1,10 +1,12 @@
+using KafkaAgent.Events;
 using KafkaAgent.Hosting;
+using KafkaAgent.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KafkaAgent.Tests.Hosting;
 
-public sealed class AgentWorkerTests
+public sealed class AgentWorkerTests : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan CycleTimeout = TimeSpan.FromSeconds(6);
@@ -12,6 +14,61 @@ public sealed class AgentWorkerTests
     private readonly SteppingTimeProvider _time = new();
     private readonly FakeHostApplicationLifetime _lifetime = new();
     private readonly AgentExit _exit = new();
+    private readonly TestMeterFactory _meters = new();
+    private readonly CycleTrigger _trigger;
+
+    public AgentWorkerTests() => _trigger = new CycleTrigger(_time, _meters, NullLogger<CycleTrigger>.Instance);
+
+    public void Dispose() => _meters.Dispose();
+
+    [Fact]
+    public async Task ExecuteAsync_TriggeredWhileIdle_RunsNextCycleAtOnce()
+    {
+        var cycle = FakeAgentCycle.Returning(_time);
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
+
+        _trigger.Request(DetectionEvent.KafkaExit, _time.GetTimestamp());
+
+        // No time passes: the trigger, not the interval, started cycle 2.
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        Assert.Equal(2, cycle.Runs);
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TriggeredDuringCycle_OneMoreCycleAfterIt()
+    {
+        var release = new TaskCompletionSource();
+        var cycle = new FakeAgentCycle(async (run, ct) =>
+        {
+            if (run == 1)
+            {
+                await release.Task.WaitAsync(ct);
+            }
+            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {run}", _time.GetUtcNow());
+        });
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=Starting");
+
+        // A burst while cycle 1 runs: one more cycle, not three, and never two at once.
+        _trigger.Request(DetectionEvent.KafkaExit, _time.GetTimestamp());
+        _trigger.Request(DetectionEvent.RegistrationLost, _time.GetTimestamp());
+        _trigger.Request(DetectionEvent.SessionLost, _time.GetTimestamp());
+        release.SetResult();
+
+        Assert.Equal("STATUS=OK: cycle 1", await notifier.NextStartingWithAsync("STATUS="));
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        await _time.WaitUntilWaitingAsync();
+        Assert.Equal(2, cycle.Runs);
+        Assert.Equal(1, cycle.MaxConcurrent);
+        await worker.StopAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task ExecuteAsync_Started_PublishesStartingThenFirstSummaryAtOnce()
@@ -167,7 +224,7 @@ public sealed class AgentWorkerTests
     }
 
     private AgentWorker CreateWorker(FakeAgentCycle cycle, FakeServiceNotifier notifier) =>
-        new(cycle, notifier,
+        new(cycle, _trigger, notifier,
             Options.Create(new WorkerOptions { Interval = Interval, CycleTimeout = CycleTimeout }),
             _lifetime, _exit, _time, NullLogger<AgentWorker>.Instance);
 }

@@ -6,11 +6,30 @@ namespace KafkaAgent.Tests.Hosting;
 internal sealed class FakeAgentCycle(Func<int, CancellationToken, Task<CycleSummary>> run) : IAgentCycle
 {
     private int _runs;
+    private int _running;
+    private int _maxConcurrent;
 
     public int Runs => Volatile.Read(ref _runs);
 
-    public Task<CycleSummary> RunOnceAsync(CancellationToken cancellationToken) =>
-        run(Interlocked.Increment(ref _runs), cancellationToken);
+    /// <summary>The most cycles that ever ran at the same time.</summary>
+    public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
+
+    public async Task<CycleSummary> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = Interlocked.Increment(ref _running);
+        int seen;
+        while (now > (seen = Volatile.Read(ref _maxConcurrent)) && Interlocked.CompareExchange(ref _maxConcurrent, now, seen) != seen)
+        {
+        }
+        try
+        {
+            return await run(Interlocked.Increment(ref _runs), cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
 
     public static FakeAgentCycle Returning(TimeProvider time) =>
         new((n, _) => Task.FromResult(new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", time.GetUtcNow())));

@@ -61,6 +61,8 @@ internal static class AgentHost
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AgentExit>();
+        services.AddMetrics();
+        services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();
         services.AddOptions<WorkerOptions>();
         services.AddHostedService<AgentWorker>();
     }

@@ -1,3 +1,4 @@
+using KafkaAgent.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -5,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace KafkaAgent.Hosting;
 
 /// <summary>
-/// The daemon's loop: runs <see cref="IAgentCycle"/> every <see cref="WorkerOptions.Interval"/>, publishes each
-/// summary as the service status, and feeds the watchdog only while cycles make progress.
+/// The daemon's loop: runs <see cref="IAgentCycle"/> every <see cref="WorkerOptions.Interval"/>, or sooner when an
+/// event source asks through <see cref="ICycleTrigger"/>; publishes each summary as the service status, and feeds
+/// the watchdog only while cycles make progress.
 /// </summary>
 /// <remarks>
 /// The keep-alive comes from this loop, never from a free-running timer: while the loop idles between cycles
@@ -16,6 +18,7 @@ namespace KafkaAgent.Hosting;
 /// </remarks>
 internal sealed class AgentWorker(
     IAgentCycle cycle,
+    ICycleTrigger trigger,
     IServiceNotifier notifier,
     IOptions<WorkerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -134,22 +137,40 @@ internal sealed class AgentWorker(
     /// <returns>False when the host is stopping.</returns>
     private async Task<bool> IdleAsync(long cycleStarted, TimeSpan interval, TimeSpan? ping, CancellationToken stoppingToken)
     {
-        while (true)
+        // One wait per idle period, so the trigger also learns that a cycle just ended; cancelled on the way out,
+        // it takes no pending request, and those wake the next idle period at once.
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var triggered = trigger.WaitAsync(idle.Token);
+        try
         {
-            var remaining = interval - time.GetElapsedTime(cycleStarted);
-            if (remaining <= TimeSpan.Zero)
+            while (true)
             {
-                return true;
+                if (triggered.IsCompletedSuccessfully)
+                {
+                    return true;
+                }
+                var remaining = interval - time.GetElapsedTime(cycleStarted);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return true;
+                }
+                var delay = Task.Delay(ping is { } p && p < remaining ? p : remaining, time, idle.Token);
+                await Task.WhenAny(delay, triggered);
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+                if (delay.IsCompletedSuccessfully)
+                {
+                    notifier.Watchdog();
+                }
             }
-            try
-            {
-                await Task.Delay(ping is { } p && p < remaining ? p : remaining, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-            notifier.Watchdog();
+        }
+        finally
+        {
+            await idle.CancelAsync();
+            // Observe the wait's cancellation so it is never an unobserved task exception.
+            await triggered.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
