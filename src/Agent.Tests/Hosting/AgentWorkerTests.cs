@@ -1,3 +1,5 @@
+using KafkaAgent.Cycle;
+using KafkaAgent.Diagnosis;
 using KafkaAgent.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

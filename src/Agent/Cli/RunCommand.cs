@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KafkaAgent.Cycle;
+using KafkaAgent.Composition;
 using KafkaAgent.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +22,7 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
-            using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings));
+            using var host = AgentHost.Build(builder => builder.Services.AddAgent(settings));
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);
             return exit.Code;

@@ -1,3 +1,5 @@
+using KafkaAgent.Cycle;
+using KafkaAgent.Diagnosis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -84,7 +86,7 @@ internal sealed class AgentWorker(
 
         try
         {
-            return await running;
+            return (await running).Summary;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -104,7 +106,7 @@ internal sealed class AgentWorker(
         }
     }
 
-    private Task<CycleSummary> Start(CancellationToken cancellationToken)
+    private Task<CycleResult> Start(CancellationToken cancellationToken)
     {
         try
         {
@@ -114,7 +116,7 @@ internal sealed class AgentWorker(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return Task.FromException<CycleSummary>(ex);
+            return Task.FromException<CycleResult>(ex);
         }
     }
 
