@@ -92,8 +92,12 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("metrics:\n  port: 1", "not valid YAML: Duplicate key metrics")]
     [InlineData("disk:\n  high_ratio: 0.99", "disk.critical_ratio: must be above disk.high_ratio")]
     [InlineData("kafka:\n  service: systemd", "duplicate")]
-    [InlineData("mode: heal", "mode: 'heal' is not supported")]
     [InlineData("ownership:\n  sample_paths: 0", "ownership.sample_paths: must be between 1 and 100")]
+    [InlineData("mode: mend", "mode: 'mend' is not one of heal, observe")]
+    [InlineData("state_dir: var/lib", "state_dir: 'var/lib' is not an absolute path")]
+    [InlineData("heal:\n  cool_off_seconds: 60", "heal.cool_off_seconds: must be at least heal.budget_window_seconds")]
+    [InlineData("heal:\n  grace_seconds:\n    restart_kafka: -1", "heal.grace_seconds.restart_kafka: must be between 0 and 86400")]
+    [InlineData("cycle_timeout_seconds: 300\nheal:\n  action_timeout_seconds: 200", "heal.action_timeout_seconds: 200 s plus heal.verify_timeout_seconds (60 s) must be at most half of cycle_timeout_seconds (300 s)")]
     public void Load_BadValue_OneLineNamingTheKey(string yaml, string expected)
     {
         host.WithAgentYaml(yaml);
@@ -106,6 +110,41 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         {
             Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
         }
+    }
+
+    [Fact]
+    public void Load_ZooKeeperTimeoutBeyondItsShareOfTheCycle_NamesBothKeys()
+    {
+        host.WithAgentYaml("cycle_timeout_seconds: 16\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+            new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__API_TIMEOUT_SECONDS"] = "1", ["KAFKA_AGENT_ZOOKEEPER__TIMEOUT_SECONDS"] = "5" }));
+
+        Assert.Contains("zookeeper.timeout_seconds: 5 s does not fit in a cycle: at most a quarter of cycle_timeout_seconds (16 s)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ApiTimeoutBeyondItsShareOfTheCycle_NamesBothKeys()
+    {
+        host.WithAgentYaml("cycle_timeout_seconds: 12\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+            new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__API_TIMEOUT_SECONDS"] = "5" }));
+
+        Assert.Contains("kafka.api_timeout_seconds: 5 s does not fit in a cycle: at most a quarter of cycle_timeout_seconds (12 s)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Defaults_HealModeWithTheDocumentedHealSettings()
+    {
+        host.WithAgentYaml();
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(AgentMode.Heal, settings.Mode);
+        Assert.Equal("/var/lib/kafka-agent", settings.StateDirectory);
+        Assert.Equal(TimeSpan.FromSeconds(60), settings.Heal.GraceFor("restart_kafka"));
+        Assert.Equal(3, settings.Heal.BudgetAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(600), settings.CycleTimeout);
     }
 
     [Fact]

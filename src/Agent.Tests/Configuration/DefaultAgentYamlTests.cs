@@ -32,5 +32,19 @@ public sealed class DefaultAgentYamlTests
         Assert.Equal("kafka", options.Kafka.User);
         Assert.Empty(options.Kafka.LogDirs);
         Assert.Null(options.Kafka.BrokerId);
+        Assert.Equal("heal", options.Mode);
+        Assert.Equal(defaults.Mode, options.Mode);
+        Assert.Equal(defaults.StateDir, options.StateDir);
+        Assert.Equal(defaults.CycleTimeoutSeconds, options.CycleTimeoutSeconds);
+        Assert.Equal(defaults.Disk.ReclaimReplicated, options.Disk.ReclaimReplicated);
+        Assert.Equal(defaults.Kafka.Service.StopTimeoutSeconds, options.Kafka.Service.StopTimeoutSeconds);
+        Assert.Equal(defaults.ZooKeeper.Service.Name, options.ZooKeeper.Service.Name);
+        Assert.Equal(defaults.ZooKeeper.Service.StopTimeoutSeconds, options.ZooKeeper.Service.StopTimeoutSeconds);
+        Assert.Equal(defaults.Heal.GraceSeconds.Each(), options.Heal.GraceSeconds.Each());
+        Assert.Equal(
+            (defaults.Heal.BudgetAttempts, defaults.Heal.BudgetWindowSeconds, defaults.Heal.CoolOffSeconds, defaults.Heal.ActionTimeoutSeconds,
+                defaults.Heal.Retries, defaults.Heal.RetryDelaySeconds, defaults.Heal.VerifyTimeoutSeconds, defaults.Heal.MassFailureBrokers),
+            (options.Heal.BudgetAttempts, options.Heal.BudgetWindowSeconds, options.Heal.CoolOffSeconds, options.Heal.ActionTimeoutSeconds,
+                options.Heal.Retries, options.Heal.RetryDelaySeconds, options.Heal.VerifyTimeoutSeconds, options.Heal.MassFailureBrokers));
     }
 }

@@ -1,3 +1,4 @@
+using KafkaAgent.Cycle;
 using KafkaAgent.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

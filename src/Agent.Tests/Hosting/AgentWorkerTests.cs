@@ -1,3 +1,5 @@
+using KafkaAgent.Cycle;
+using KafkaAgent.Diagnosis;
 using KafkaAgent.Events;
 using KafkaAgent.Hosting;
 using KafkaAgent.Tests.Support;

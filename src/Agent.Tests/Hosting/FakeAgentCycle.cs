@@ -1,8 +1,9 @@
-using KafkaAgent.Hosting;
+using KafkaAgent.Cycle;
+using KafkaAgent.Diagnosis;
 
 namespace KafkaAgent.Tests.Hosting;
 
-/// <summary>A cycle whose behaviour each test chooses; counts how often it ran.</summary>
+/// <summary>A cycle whose summary each test chooses (the report behind it is empty); counts how often it ran.</summary>
 internal sealed class FakeAgentCycle(Func<int, CancellationToken, Task<CycleSummary>> run) : IAgentCycle
 {
     private int _runs;
@@ -14,7 +15,7 @@ internal sealed class FakeAgentCycle(Func<int, CancellationToken, Task<CycleSumm
     /// <summary>The most cycles that ever ran at the same time.</summary>
     public int MaxConcurrent => Volatile.Read(ref _maxConcurrent);
 
-    public async Task<CycleSummary> RunOnceAsync(CancellationToken cancellationToken)
+    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = Interlocked.Increment(ref _running);
         int seen;
@@ -23,7 +24,7 @@ internal sealed class FakeAgentCycle(Func<int, CancellationToken, Task<CycleSumm
         }
         try
         {
-            return await run(Interlocked.Increment(ref _runs), cancellationToken);
+            return new(await run(Interlocked.Increment(ref _runs), cancellationToken), new DiagnosisReport([]));
         }
         finally
         {

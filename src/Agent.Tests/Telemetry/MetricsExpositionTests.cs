@@ -1,4 +1,5 @@
 using KafkaAgent.Configuration;
+using KafkaAgent.Composition;
 using KafkaAgent.Cycle;
 using KafkaAgent.Hosting;
 using KafkaAgent.TestBed.Ports;
@@ -22,7 +23,7 @@ public sealed class MetricsExpositionTests : IDisposable
         File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("metrics:\n  enabled: false", $"metrics:\n  host: 127.0.0.1\n  port: {port}", StringComparison.Ordinal));
         var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddAgentObservation(settings);
+        builder.Services.AddAgent(settings);
         using var app = builder.Build();
         await app.StartAsync();
         try

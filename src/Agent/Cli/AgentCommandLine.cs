@@ -11,6 +11,10 @@ internal static class AgentCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(StateCommands.Pause());
+        root.Subcommands.Add(StateCommands.Resume());
+        root.Subcommands.Add(StateCommands.Reset());
         root.Subcommands.Add(ScanOwnershipCommand.Create());
         root.Subcommands.Add(LockHoldCommand.Create());
         return root;

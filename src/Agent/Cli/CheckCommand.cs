@@ -1,4 +1,6 @@
 using System.CommandLine;
+using KafkaAgent.Composition;
+using KafkaAgent.Configuration;
 using KafkaAgent.Cycle;
 using KafkaAgent.Probes.Kafka;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,14 +36,12 @@ internal static class CheckCommand
 
             await using var services = new ServiceCollection()
                 .AddLogging()
-                .AddAgentObservation(settings, metricsEndpoint: false)
+                .AddAgent(settings, metricsEndpoint: false, act: false)
                 .BuildServiceProvider();
-            var cycle = services.GetRequiredService<AgentCycle>();
-            var summary = await cycle.RunOnceAsync(cancellationToken);
+            var result = await services.GetRequiredService<IAgentCycle>().RunOnceAsync(cancellationToken);
             await preload;
-            var report = cycle.LastReport!;
-            output.Write(parse.GetValue(json) ? CheckJson.Render(report) : CheckTable.Render(report));
-            return (int)summary.Status;
+            output.Write(parse.GetValue(json) ? CheckJson.Render(result.Report) : CheckTable.Render(result.Report));
+            return (int)result.Summary.Status;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KafkaAgent.Composition;
 using KafkaAgent.Cycle;
 using KafkaAgent.Events;
 using KafkaAgent.Hosting;
@@ -23,6 +24,7 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
+            using var host = AgentHost.Build(builder => builder.Services.AddAgent(settings));
             using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings).AddEventDetection(settings));
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Reflection;
+using System.Runtime.InteropServices;
 
 namespace KafkaAgent.Cli;
 
@@ -16,26 +16,7 @@ internal static class VersionCommand
         return command;
     }
 
-    /// <summary>The informational version without the source-revision suffix ("0.1.0", not "0.1.0+abc").</summary>
-    public static string ProductVersion
-    {
-        get
-        {
-            var assembly = typeof(VersionCommand).Assembly;
-            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-                ?? assembly.GetName().Version?.ToString()
-                ?? "unknown";
-            return version.Split('+')[0];
-        }
-    }
-
-    public static string Describe()
-    {
-        var assembly = typeof(VersionCommand).Assembly;
-        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? assembly.GetName().Version?.ToString()
-            ?? "unknown";
-        // Strip the source-revision suffix the SDK appends ("+<sha>") only when it is absent from the build.
-        return $"kafka-agent {version} ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier})";
-    }
+    /// <summary>The full informational version (with the source revision when the build has one) and the runtime.</summary>
+    public static string Describe() =>
+        $"kafka-agent {ProductVersion.Informational} ({RuntimeInformation.FrameworkDescription}, {RuntimeInformation.RuntimeIdentifier})";
 }

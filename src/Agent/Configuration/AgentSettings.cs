@@ -14,7 +14,29 @@ internal sealed record AgentSettings(
     int ExpectedBrokers,
     DiskSettings Disk,
     OwnershipSettings Ownership,
-    MetricsSettings Metrics);
+    MetricsSettings Metrics)
+{
+    /// <summary>How long one cycle may take before the worker cancels it (cycle_timeout_seconds).</summary>
+    public TimeSpan CycleTimeout { get; init; } = TimeSpan.FromSeconds(600);
+
+    public AgentMode Mode { get; init; } = AgentMode.Heal;
+
+    public string StateDirectory { get; init; } = "/var/lib/kafka-agent";
+
+    public HealSettings Heal { get; init; } = HealSettings.Default;
+
+    /// <summary>Kafka's LOG_DIR, where clean_app_logs deletes rotated application logs.</summary>
+    public string AppLogDir { get; init; } = "/usr/local/kafka/logs";
+
+    public TimeSpan KafkaStopTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public string ZooKeeperService { get; init; } = "zookeeper";
+
+    public TimeSpan ZooKeeperStopTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>disk.reclaim_replicated (tier 3); accepted and validated, not acted on by this build.</summary>
+    public bool ReclaimReplicated { get; init; }
+}
 
 internal enum ServiceManagerKind
 {

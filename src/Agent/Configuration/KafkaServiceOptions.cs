@@ -15,4 +15,8 @@ internal sealed class KafkaServiceOptions
     /// <summary>Pidfile written by the start script (manager pidfile; also used by auto when set).</summary>
     [ConfigurationKeyName("pid_file")]
     public string? PidFile { get; set; }
+
+    /// <summary>How long a graceful stop (controlled shutdown) may take before the service manager escalates.</summary>
+    [ConfigurationKeyName("stop_timeout_seconds")]
+    public double StopTimeoutSeconds { get; set; } = 120;
 }

@@ -5,14 +5,19 @@ internal static class OptionsValidator
 {
     public static IEnumerable<(string Key, string Problem)> Validate(AgentOptions o)
     {
-        if (!string.Equals(o.Mode, "observe", StringComparison.OrdinalIgnoreCase))
-        {
-            yield return ("mode", $"'{o.Mode}' is not supported; use observe");
-        }
-
         if (o.IntervalSeconds is < 1 or > 3600)
         {
             yield return ("interval_seconds", $"must be between 1 and 3600 (got {o.IntervalSeconds})");
+        }
+
+        if (o.CycleTimeoutSeconds is < 10 or > 3600)
+        {
+            yield return ("cycle_timeout_seconds", $"must be between 10 and 3600 (got {o.CycleTimeoutSeconds})");
+        }
+
+        foreach (var error in CycleTimeouts.Validate(o))
+        {
+            yield return error;
         }
 
         if (o.Kafka.ApiTimeoutSeconds is <= 0 or > 120)
@@ -40,6 +45,16 @@ internal static class OptionsValidator
             yield return ("kafka:service:pid_file", "is required when kafka.service.manager is pidfile");
         }
 
+        if (o.Kafka.Service.StopTimeoutSeconds is < 1 or > 3600)
+        {
+            yield return ("kafka:service:stop_timeout_seconds", $"must be between 1 and 3600 (got {o.Kafka.Service.StopTimeoutSeconds})");
+        }
+
+        if (o.ZooKeeper.Service.StopTimeoutSeconds is < 1 or > 3600)
+        {
+            yield return ("zookeeper:service:stop_timeout_seconds", $"must be between 1 and 3600 (got {o.ZooKeeper.Service.StopTimeoutSeconds})");
+        }
+
         if (o.ZooKeeper.TimeoutSeconds is <= 0 or > 60)
         {
             yield return ("zookeeper:timeout_seconds", $"must be above 0 and at most 60 (got {o.ZooKeeper.TimeoutSeconds})");
@@ -56,6 +71,11 @@ internal static class OptionsValidator
         }
 
         foreach (var error in ValidateOwnershipAndMetrics(o))
+        {
+            yield return error;
+        }
+
+        foreach (var error in HealValidator.Validate(o))
         {
             yield return error;
         }

@@ -52,7 +52,19 @@ internal static class SettingsResolver
             expected,
             new DiskSettings(o.Disk.HighRatio, o.Disk.CriticalRatio),
             new OwnershipSettings(TimeSpan.FromSeconds(w.FullScanMinIntervalSeconds), TimeSpan.FromSeconds(w.FullScanMaxIntervalSeconds), w.CpuBudgetRatio, w.SamplePaths),
-            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path));
+            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path))
+        {
+            CycleTimeout = TimeSpan.FromSeconds(o.CycleTimeoutSeconds),
+            Mode = Enum.Parse<AgentMode>(o.Mode, ignoreCase: true),
+            StateDirectory = o.StateDir,
+            Heal = HealSettings.From(o.Heal),
+            AppLogDir = o.Kafka.AppLogDir
+                ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(o.Kafka.ServerProperties)) ?? "/", "logs"),
+            KafkaStopTimeout = TimeSpan.FromSeconds(o.Kafka.Service.StopTimeoutSeconds),
+            ZooKeeperService = o.ZooKeeper.Service.Name,
+            ZooKeeperStopTimeout = TimeSpan.FromSeconds(o.ZooKeeper.Service.StopTimeoutSeconds),
+            ReclaimReplicated = o.Disk.ReclaimReplicated,
+        };
     }
 
     private static ZooKeeperSettings ResolveZooKeeper(string configPath, AgentOptions o, KafkaServerConfig server)

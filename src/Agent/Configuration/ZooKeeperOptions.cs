@@ -19,4 +19,7 @@ internal sealed class ZooKeeperOptions
 
     [ConfigurationKeyName("timeout_seconds")]
     public double TimeoutSeconds { get; set; } = 3;
+
+    [ConfigurationKeyName("service")]
+    public ZooKeeperServiceOptions Service { get; set; } = new();
 }

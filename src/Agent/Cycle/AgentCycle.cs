@@ -1,59 +1,85 @@
 using KafkaAgent.Configuration;
 using KafkaAgent.Diagnosis;
-using KafkaAgent.Hosting;
-using KafkaAgent.Probes;
+using KafkaAgent.Remediation;
+using KafkaAgent.State;
 using KafkaAgent.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaAgent.Cycle;
 
 /// <summary>
-/// One observe-only pass: probes, diagnosis, metrics, and a log line per finding that appeared or cleared.
-/// Remediation plugs in after diagnosis in a later version.
+/// One pass of the loop, in the order it runs: observe (every probe), diagnose, load the persisted state, plan,
+/// act (guarded, retried, verified), record (metrics, state, one journal line per finding that appeared, changed
+/// severity or cleared, and per action decision and outcome).
 /// </summary>
 internal sealed class AgentCycle(
     AgentObserver observer,
     AgentSettings settings,
+    IStateStore store,
+    IPlanner planner,
+    PlanRunner runner,
+    HealPolicy policy,
+    CycleOptions options,
     AgentMetrics metrics,
+    RemediationMetrics remediationMetrics,
     TimeProvider time,
     ILogger<AgentCycle> logger) : IAgentCycle
 {
-    private Dictionary<string, string> active = new(StringComparer.Ordinal);
+    private readonly FindingChangeLog changes = new(logger);
 
-    /// <summary>The last report, for the status line and tests.</summary>
-    public DiagnosisReport? LastReport { get; private set; }
-
-    public async Task<CycleSummary> RunOnceAsync(CancellationToken cancellationToken)
+    public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var observation = await observer.ObserveAsync(cancellationToken);
-        var report = Diagnoser.Diagnose(observation, settings.Disk);
-        var elapsed = time.GetElapsedTime(started);
-        metrics.Record(observation, report, elapsed);
-        LogChanges(report);
-        LastReport = report;
-        return new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow());
+        var diagnosis = Diagnoser.Diagnose(observation, settings.Disk);
+        var now = time.GetUtcNow();
+
+        var (state, act) = LoadState(diagnosis, now);
+        var mode = settings.Mode.ToString().ToLowerInvariant();
+        var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)]);
+        var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now));
+        var outcomes = act ? await runner.RunAsync(plan, cancellationToken) : [];
+
+        remediationMetrics.Observe(act ? SafeLoad() ?? state : state, time.GetUtcNow(), settings.Heal.CoolOff);
+        metrics.Record(observation, report, time.GetElapsedTime(started));
+        changes.Update(report.Findings);
+        return new CycleResult(new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow()), report, plan, outcomes);
     }
 
-    private void LogChanges(DiagnosisReport report)
+    /// <returns>The state to plan with, and whether actions may run (only when the state can be persisted).</returns>
+    private (AgentState State, bool Act) LoadState(DiagnosisReport diagnosis, DateTimeOffset now)
     {
-        // Keyed by id and summary: a finding whose numbers change (3 -> 5 wrong files) is logged again.
-        var now = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var finding in report.Findings)
+        var keys = diagnosis.Findings.Select(f => FindingKey.Of(f).ToString()).Distinct().ToList();
+        try
         {
-            var key = finding.Id + "|" + finding.Summary;
-            now[key] = finding.Id;
-            if (!active.ContainsKey(key))
+            if (!options.Act)
             {
-                Log.FindingRaised(logger, finding.Id, finding.Severity, finding.Summary);
+                return (store.Load(), false);
             }
-        }
 
-        foreach (var id in active.Where(a => !now.ContainsKey(a.Key)).Select(a => a.Value).Distinct().Where(id => !now.ContainsValue(id)))
+            return (store.Update(s => s.WithoutExpired(now, settings.Heal.CoolOff).WithFindingsSeen(keys, now)), true);
+        }
+        catch (Exception ex) when (ex is StateStoreException or IOException or UnauthorizedAccessException)
         {
-            Log.FindingCleared(logger, id);
-        }
+            // Without a writable state, budgets and circuits cannot hold: plan (for the report), act on nothing.
+            if (options.Act)
+            {
+                Remediation.Log.StateUnavailable(logger, ex.Message);
+            }
 
-        active = now;
+            return (new AgentState().WithFindingsSeen(keys, now), false);
+        }
+    }
+
+    private AgentState? SafeLoad()
+    {
+        try
+        {
+            return store.Load();
+        }
+        catch (Exception ex) when (ex is StateStoreException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

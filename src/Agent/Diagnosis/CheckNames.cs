@@ -10,5 +10,8 @@ internal static class CheckNames
     public const string Disk = "disk";
     public const string Ownership = "ownership";
 
+    /// <summary>The agent's own remediation state: open circuits.</summary>
+    public const string Agent = "agent";
+
     public static readonly IReadOnlyList<string> All = [ZooKeeper, Membership, KafkaService, KafkaApi, Disk, Ownership];
 }

@@ -1,5 +1,3 @@
-using KafkaAgent.Hosting;
-
 namespace KafkaAgent.Diagnosis;
 
 /// <summary>One row of `kafka-agent check`: a runbook check, its status, one line, and the findings behind it.</summary>

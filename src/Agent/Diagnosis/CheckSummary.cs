@@ -15,7 +15,7 @@ internal static class CheckSummary
             return $"{status}: {first.Id}: {first.Summary}{More(problems.Skip(1).ToList())}";
         }
 
-        var unknown = report.Checks.Where(c => c.Status == Hosting.CycleStatus.Unknown).Select(c => c.Check).ToList();
+        var unknown = report.Checks.Where(c => c.Status == CycleStatus.Unknown).Select(c => c.Check).ToList();
         if (unknown.Count > 0)
         {
             return $"{status}: cannot tell {string.Join(", ", unknown)}";

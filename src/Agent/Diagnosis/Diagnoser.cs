@@ -1,5 +1,4 @@
 using KafkaAgent.Configuration;
-using KafkaAgent.Hosting;
 using KafkaAgent.Probes;
 
 namespace KafkaAgent.Diagnosis;

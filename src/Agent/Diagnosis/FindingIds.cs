@@ -22,12 +22,13 @@ internal static class FindingIds
     public const string OwnershipWrong = "ownership.wrong";
     public const string OwnershipForeignSymlink = "ownership.foreign_symlink";
     public const string OwnershipUnreadable = "ownership.unreadable";
+    public const string AgentCircuitOpen = "agent.circuit_open";
 
     public static readonly IReadOnlyList<string> All =
     [
         ZooKeeperDown, ZooKeeperHung, ZooKeeperNotServing, ZooKeeperStandaloneUnexpected, ZooKeeperFourLetterWordsDisabled,
         ZooKeeperEnsembleUnreachable, BrokerUnregistered, BrokerEndpointMismatch, ClusterIsolated, ClusterBrokersMissing,
         KafkaDown, KafkaStoppedByOperator, KafkaApiUnresponsive, DiskHigh, DiskCritical, DiskUnreadable,
-        OwnershipWrong, OwnershipForeignSymlink, OwnershipUnreadable,
+        OwnershipWrong, OwnershipForeignSymlink, OwnershipUnreadable, AgentCircuitOpen,
     ];
 }

@@ -1,3 +1,5 @@
+using KafkaAgent.Cycle;
+using KafkaAgent.Diagnosis;
 using KafkaAgent.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -87,7 +89,7 @@ internal sealed class AgentWorker(
 
         try
         {
-            return await running;
+            return (await running).Summary;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -107,7 +109,7 @@ internal sealed class AgentWorker(
         }
     }
 
-    private Task<CycleSummary> Start(CancellationToken cancellationToken)
+    private Task<CycleResult> Start(CancellationToken cancellationToken)
     {
         try
         {
@@ -117,7 +119,7 @@ internal sealed class AgentWorker(
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return Task.FromException<CycleSummary>(ex);
+            return Task.FromException<CycleResult>(ex);
         }
     }
 

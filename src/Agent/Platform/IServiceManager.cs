@@ -15,4 +15,12 @@ internal interface IServiceManager
 
     /// <summary>Never throws for an unknown or failed service: that is a <see cref="ServiceState"/>.</summary>
     Task<ServiceStatus> GetStatusAsync(string service, CancellationToken cancellationToken);
+
+    // Starting and stopping: a manager without its own implementation fails every call and says so, so the
+    // action is recorded as failed rather than done.
+    Task<ServiceActionResult> StartAsync(string service, CancellationToken cancellationToken) =>
+        Task.FromResult(new ServiceActionResult(false, $"starting {service} through {Kind} is not available on this build"));
+
+    Task<ServiceActionResult> StopAsync(string service, TimeSpan stopTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult(new ServiceActionResult(false, $"stopping {service} through {Kind} is not available on this build"));
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
-using KafkaAgent.Cli;
 using KafkaAgent.Diagnosis;
-using KafkaAgent.Hosting;
 using KafkaAgent.Probes;
 
 namespace KafkaAgent.Telemetry;
@@ -19,17 +17,15 @@ internal sealed class AgentMetrics
     private readonly Counter<long> ownershipPasses;
     private readonly Counter<double> ownershipCpu;
 
-    public AgentMetrics(IMeterFactory meterFactory)
+    public AgentMetrics(IMeterFactory meterFactory, Configuration.AgentSettings settings)
     {
+        var mode = settings.Mode.ToString().ToLowerInvariant();
         var meter = meterFactory.Create(MeterName);
         cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
         ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
         ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
-        // observe is the only mode this version runs; alert rules read the label to tell an observing fleet from a healing one.
-        meter.CreateObservableGauge("kafka_agent_build_info",
-            () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", VersionCommand.ProductVersion), new KeyValuePair<string, object?>("mode", "observe")),
-            description: "Always 1; the labels say which build runs and in which mode.");
-        meter.CreateObservableGauge("kafka_agent_paused", () => 0L, description: "1 while remediation is paused by an operator (observe-only: always 0).");
+        meter.CreateObservableGauge("kafka_agent_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", ProductVersion.Short), new KeyValuePair<string, object?>("mode", mode)),
+            description: "Always 1; the labels say which build runs and in which mode (heal or observe).");
         meter.CreateObservableGauge("kafka_agent_check_up", () => Each(s => s.CheckStatus, (_, v) => v == CycleStatus.Ok ? 1L : 0L, "check"),
             description: "1 when the check's status is OK.");
         meter.CreateObservableGauge("kafka_agent_check_status", () => Each(s => s.CheckStatus, (_, v) => (long)v, "check"),

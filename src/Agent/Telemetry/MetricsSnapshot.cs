@@ -1,5 +1,4 @@
 using KafkaAgent.Diagnosis;
-using KafkaAgent.Hosting;
 using KafkaAgent.Probes;
 using KafkaAgent.Probes.Disk;
 

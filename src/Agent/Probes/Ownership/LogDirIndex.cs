@@ -22,8 +22,9 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
     /// the work is one statx per entry, so two cores halve the wall time for the same CPU.
     /// </summary>
     /// <returns>The CPU time the scan took, summed over its threads.</returns>
-    public TimeSpan FullScan(int parallelism = 1)
+    public TimeSpan FullScan(int parallelism = 1, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         directories.Clear();
         Error = null;
         var cpuTicks = 0L;
@@ -37,7 +38,7 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
         cpuTicks += (LibC.ThreadCpuTime() - before).Ticks;
         Parallel.ForEach(
             top,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             () => (Found: new Dictionary<string, DirectoryState>(StringComparer.Ordinal), Cpu: 0L),
             (path, _, local) =>
             {
@@ -61,16 +62,17 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
         return TimeSpan.FromTicks(cpuTicks);
     }
 
-    public unsafe void Refresh()
+    public unsafe void Refresh(CancellationToken cancellationToken = default)
     {
         if (Error is not null || directories.Count == 0)
         {
-            FullScan();
+            FullScan(cancellationToken: cancellationToken);
             return;
         }
 
         foreach (var (path, known) in directories.ToList())
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var flags = path.Length == scanner.Root.Length ? 0 : LibC.AtSymlinkNoFollow;
             if (LibC.StatxPath(LibC.AtFdCwd, path, flags, LibC.StatxType | LibC.StatxMtime | LibC.StatxCtime, out var st) != 0
                 || (st.Mode & LibC.SIfmt) != LibC.SIfdir)

@@ -24,7 +24,22 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
     /// <summary>Makes the next pass a full scan (after a fix, to verify it).</summary>
     public void RequestFullScan() => lastFullScanStarted = null;
 
-    public OwnershipFacts Observe()
+    /// <exception cref="OperationCanceledException">The pass was cancelled; the next pass is a full scan.</exception>
+    public OwnershipFacts Observe(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return Pass(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A pass cut short leaves an index that knows only part of the tree; only a full scan can be trusted after it.
+            nextFullScan = null;
+            throw;
+        }
+    }
+
+    private OwnershipFacts Pass(CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();
         var full = lastFullScanStarted is not { } last || time.GetElapsedTime(last, now) >= fullScanInterval;
@@ -34,7 +49,7 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
         {
             foreach (var index in indexes)
             {
-                cpu += index.FullScan(Parallelism);
+                cpu += index.FullScan(Parallelism, cancellationToken);
             }
 
             lastFullScanStarted = now;
@@ -45,7 +60,7 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
         {
             foreach (var index in indexes)
             {
-                index.Refresh();
+                index.Refresh(cancellationToken);
             }
 
             cpu = LibC.ThreadCpuTime() - before;

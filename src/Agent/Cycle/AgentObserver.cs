@@ -1,10 +1,11 @@
+using KafkaAgent.Probes;
 using KafkaAgent.Probes.Disk;
 using KafkaAgent.Probes.Kafka;
 using KafkaAgent.Probes.Membership;
 using KafkaAgent.Probes.Ownership;
 using KafkaAgent.Probes.ZooKeeper;
 
-namespace KafkaAgent.Probes;
+namespace KafkaAgent.Cycle;
 
 /// <summary>One pass of every probe, run concurrently: a pass takes as long as its slowest probe.</summary>
 internal sealed class AgentObserver(
@@ -26,6 +27,12 @@ internal sealed class AgentObserver(
         var service = Start(kafkaService, cancellationToken);
         var owners = Start(ownership, cancellationToken);
         var volumes = Start(disk, cancellationToken);
+
+        // Every probe has finished before the pass returns, cancelled or not: otherwise a probe of this cycle
+        // would still run while the next cycle starts (and acts on a host this probe is still reading).
+        // Task.WhenAll completes only when all six have, and then rethrows the first cancellation or failure.
+        await Task.WhenAll(api, members, zk, service, owners, volumes);
+
         return new Observation(await zk, await members, await service, await api, await volumes, await owners);
     }
 

@@ -1,0 +1,141 @@
+using System.Globalization;
+using KafkaAgent.Configuration;
+using KafkaAgent.Cycle;
+using KafkaAgent.Hosting;
+using KafkaAgent.Platform;
+using KafkaAgent.Platform.Linux;
+using KafkaAgent.Probes;
+using KafkaAgent.Probes.Disk;
+using KafkaAgent.Probes.Kafka;
+using KafkaAgent.Probes.Membership;
+using KafkaAgent.Probes.Ownership;
+using KafkaAgent.Probes.ZooKeeper;
+using KafkaAgent.Remediation;
+using KafkaAgent.Remediation.Actions;
+using KafkaAgent.Remediation.Decorators;
+using KafkaAgent.State;
+using KafkaAgent.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace KafkaAgent.Composition;
+
+/// <summary>
+/// The composition root: every service the loop runs (probes, observer, cycle, metrics) is wired here and nowhere
+/// else; <c>run</c> adds the host and worker around it, <c>check</c> resolves the cycle and runs it once.
+/// </summary>
+internal static class AgentServiceCollectionExtensions
+{
+    /// <summary>Registers the cycle as <see cref="IAgentCycle"/> for validated <paramref name="settings"/>.</summary>
+    /// <param name="metricsEndpoint">Serve Prometheus text on the configured address (the daemon); false for one-shot use.</param>
+    /// <param name="act">Run the plan's actions (the daemon); false for <c>check</c>, which only reports.</param>
+    public static IServiceCollection AddAgent(this IServiceCollection services, AgentSettings settings, bool metricsEndpoint = true, bool act = true)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton(settings);
+        services.AddSingleton<IFileSystemStats, StatVfsFileSystemStats>();
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddSingleton(sp => ServiceManagerFactory.Create(settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton<IZooKeeperSessionCheck, ZooKeeperSessionCheck>();
+        services.AddSingleton(sp => new OwnershipMonitor(settings.Kafka, settings.Ownership, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddSingleton<IProbe<ZooKeeperFacts>>(sp => new ZooKeeperProbe(settings.ZooKeeper, sp.GetRequiredService<IZooKeeperSessionCheck>()));
+        services.AddSingleton<IProbe<MembershipFacts>>(_ => new MembershipProbe(settings));
+        services.AddSingleton<IProbe<KafkaServiceFacts>>(sp => new KafkaServiceProbe(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>()));
+        services.AddSingleton<IProbe<KafkaApiFacts>>(sp =>
+            new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout, settings.Kafka.ApiInterval, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
+        services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
+        services.AddSingleton<AgentObserver>();
+        services.AddSingleton<AgentMetrics>();
+        AddRemediation(services, settings);
+        services.AddSingleton(new CycleOptions(act));
+        services.AddSingleton<IAgentCycle, AgentCycle>();
+        services.Configure<WorkerOptions>(o =>
+        {
+            o.Interval = settings.Interval;
+            o.CycleTimeout = settings.CycleTimeout;
+        });
+
+        if (metricsEndpoint && settings.Metrics.Enabled)
+        {
+            services.AddOpenTelemetry()
+                .ConfigureResource(r => r.AddService("kafka-agent", serviceVersion: ProductVersion.Short))
+                .WithMetrics(metrics => metrics
+                .AddMeter(AgentMetrics.MeterName)
+                .AddPrometheusHttpListener(o =>
+                {
+                    o.Host = settings.Metrics.Host;
+                    o.Port = settings.Metrics.Port;
+                    if (settings.Metrics.Host is "*" or "+")
+                    {
+                        // The exporter builds its prefix with UriBuilder, which rejects HttpListener's wildcards
+                        // (the packaged default made the daemon fail at start on a fresh Debian); give it a valid
+                        // host, then put the wildcard prefix in its place.
+                        o.Host = "localhost";
+                        var prefix = string.Create(CultureInfo.InvariantCulture,
+                            $"http://{settings.Metrics.Host}:{settings.Metrics.Port}/{settings.Metrics.Path.Trim('/')}/");
+                        o.ConfigureHttpListener = (_, listener) =>
+                        {
+                            listener.Prefixes.Clear();
+                            listener.Prefixes.Add(prefix);
+                        };
+                    }
+                    o.ScrapeEndpointPath = settings.Metrics.Path;
+                    // One meter: the otel_scope_name label on every series would only add noise.
+                    o.ScopeInfoEnabled = false;
+                    // One scrape per cycle is plenty; a short cache keeps scrape storms cheap.
+                    o.ScrapeResponseCacheDurationMilliseconds = 1000;
+                }));
+        }
+
+        return services;
+    }
+
+    private static void AddRemediation(IServiceCollection services, AgentSettings settings)
+    {
+        services.AddSingleton<IStateStore>(sp => new JsonFileStateStore(
+            settings.StateDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonFileStateStore>>()));
+        services.AddSingleton<IPlanner, RunbookPlanner>();
+        services.AddSingleton(new HealPolicy(settings.Mode, settings.Heal, settings.ZooKeeper.LocalServer is not null,
+            settings.ZooKeeper.LocalServer?.JoinGrace ?? TimeSpan.Zero, settings.Kafka.Service.Name, settings.ZooKeeperService));
+        services.AddSingleton<RemediationMetrics>();
+        // The cluster lock, min-ISR, log-recovery and mass-failure checks are not in this build: mode is the only guard.
+        services.TryAddSingleton<IDisruptiveGuard>(new ModeOnlyDisruptiveGuard(settings.Mode));
+        // No chown or cleanup implementation in this build: these fail every call with "not available on this build".
+        services.TryAddSingleton<IOwnershipFixer, UnavailablePlatformActions>();
+        services.TryAddSingleton<IFileCleaner, UnavailablePlatformActions>();
+        services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
+            sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
+            sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),
+            sp.GetRequiredService<IProbe<DiskFacts>>(), sp.GetRequiredService<IProbe<OwnershipFacts>>(),
+            sp.GetRequiredService<OwnershipMonitor>(), settings, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            var manager = sp.GetRequiredService<IServiceManager>();
+            var cleaner = sp.GetRequiredService<IFileCleaner>();
+            IRemediationAction[] bare =
+            [
+                new StartZooKeeperAction(manager, settings.ZooKeeperService),
+                new RestartZooKeeperAction(manager, settings.ZooKeeperService, settings.ZooKeeperStopTimeout),
+                new CleanAppLogsAction(cleaner, settings.AppLogDir),
+                new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
+                new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
+                new StartKafkaAction(manager, settings.Kafka.Service.Name),
+                new RestartKafkaAction(manager, settings.Kafka.Service.Name, settings.KafkaStopTimeout),
+            ];
+            var verifier = sp.GetRequiredService<IActionVerifier>();
+            var metrics = sp.GetRequiredService<RemediationMetrics>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Remediation");
+            IReadOnlyDictionary<string, IRemediationAction> decorated = bare.ToDictionary(
+                a => a.Name, a => ActionPipeline.Decorate(a, verifier, metrics, settings.Heal, time, logger), StringComparer.Ordinal);
+            return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IStateStore>(),
+                metrics, settings.Heal, time, sp.GetRequiredService<ILogger<PlanRunner>>());
+        });
+    }
+}

@@ -1,0 +1,39 @@
+using KafkaAgent.Diagnosis;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaAgent.Cycle;
+
+/// <summary>
+/// One journal line when a finding appears, changes severity or clears, per subject. A disk filling from 86% to
+/// 90% keeps its key (disk.high on that path) and logs nothing new; crossing into critical is a new id and logs once.
+/// </summary>
+internal sealed class FindingChangeLog(ILogger logger)
+{
+    private Dictionary<FindingKey, Severity> active = [];
+
+    public void Update(IEnumerable<Finding> findings)
+    {
+        var now = new Dictionary<FindingKey, Severity>();
+        foreach (var finding in findings)
+        {
+            var key = FindingKey.Of(finding);
+            if (now.ContainsKey(key))
+            {
+                continue;
+            }
+
+            now[key] = finding.Severity;
+            if (!active.TryGetValue(key, out var before) || before != finding.Severity)
+            {
+                Log.FindingRaised(logger, finding.Id, key.Subject, finding.Severity, finding.Summary);
+            }
+        }
+
+        foreach (var key in active.Keys.Where(k => !now.ContainsKey(k)))
+        {
+            Log.FindingCleared(logger, key.Id, key.Subject);
+        }
+
+        active = now;
+    }
+}

@@ -1,0 +1,12 @@
+namespace KafkaAgent.Platform;
+
+internal sealed record CleanupResult(long FilesDeleted, long BytesFreed, IReadOnlyList<string> Errors);
+
+internal interface IFileCleaner
+{
+    /// Tier 1: rotated Kafka/ZooKeeper application logs and heap dumps in logDir, oldest first, never a live file;
+    /// stops once bytesWanted are freed (0 = every candidate).
+    CleanupResult DeleteRotatedLogs(string logDir, long bytesWanted, CancellationToken cancellationToken);
+    /// Tier 2: ZooKeeper snapshots and txn logs beyond the newest `keep` (as zkCleanup.sh -n keep).
+    CleanupResult PurgeZooKeeperData(string dataDir, string? dataLogDir, int keep, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace KafkaAgent.Platform;
+
+internal sealed record ServiceActionResult(bool Succeeded, string Detail); // Detail: one journal line

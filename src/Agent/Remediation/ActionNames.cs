@@ -1,0 +1,19 @@
+namespace KafkaAgent.Remediation;
+
+/// <summary>The action names: the <c>action</c> label of the metrics, the keys of state.json, the CLI's <c>reset ACTION</c>.</summary>
+internal static class ActionNames
+{
+    public const string StartZooKeeper = "start_zookeeper";
+    public const string RestartZooKeeper = "restart_zookeeper";
+    public const string CleanAppLogs = "clean_app_logs";
+    public const string PurgeZooKeeperData = "purge_zookeeper_data";
+    public const string FixOwnership = "fix_ownership";
+    public const string StartKafka = "start_kafka";
+    public const string RestartKafka = "restart_kafka";
+
+    /// <summary>In the runbook's order: ZooKeeper, disk, ownership, Kafka. (reclaim_log_dirs is not in this build.)</summary>
+    public static readonly IReadOnlyList<string> All =
+        [StartZooKeeper, RestartZooKeeper, CleanAppLogs, PurgeZooKeeperData, FixOwnership, StartKafka, RestartKafka];
+
+    public static bool IsDisruptive(string action) => action is RestartZooKeeper or RestartKafka;
+}

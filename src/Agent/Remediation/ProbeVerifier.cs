@@ -1,0 +1,103 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.Diagnosis;
+using KafkaAgent.Probes;
+using KafkaAgent.Probes.Disk;
+using KafkaAgent.Probes.Kafka;
+using KafkaAgent.Probes.Membership;
+using KafkaAgent.Probes.Ownership;
+using KafkaAgent.Probes.ZooKeeper;
+
+namespace KafkaAgent.Remediation;
+
+/// <summary>
+/// Verifies an action by re-running the probes it affects until the findings it should have removed are gone, or
+/// heal.verify_timeout_seconds pass: ZooKeeper serving; disk below high; zero wrong owners (a full scan);
+/// Kafka running, registered in /brokers/ids and answering Metadata.
+/// </summary>
+internal sealed class ProbeVerifier(
+    IProbe<ZooKeeperFacts> zooKeeper,
+    IProbe<MembershipFacts> membership,
+    IProbe<KafkaServiceFacts> kafkaService,
+    IProbe<KafkaApiFacts> kafkaApi,
+    IProbe<DiskFacts> disk,
+    IProbe<OwnershipFacts> ownership,
+    OwnershipMonitor? ownershipMonitor,
+    AgentSettings settings,
+    TimeProvider time) : IActionVerifier
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    public async Task<VerifyResult> VerifyAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(settings.Heal.VerifyTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var last = "not checked";
+        try
+        {
+            while (true)
+            {
+                var remaining = await RemainingAsync(action, linked.Token);
+                if (remaining.Count == 0)
+                {
+                    return new VerifyResult(true, "verified: " + Expectation(action.Action));
+                }
+
+                last = string.Join("; ", remaining.Select(f => f.Summary));
+                await Task.Delay(Poll, time, linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new VerifyResult(false, $"not verified within {settings.Heal.VerifyTimeout.TotalSeconds:0} s: {last}");
+        }
+    }
+
+    private static string Expectation(string action) => action switch
+    {
+        ActionNames.StartZooKeeper or ActionNames.RestartZooKeeper => "ZooKeeper serves requests",
+        ActionNames.CleanAppLogs or ActionNames.PurgeZooKeeperData => "disk below high",
+        ActionNames.FixOwnership => "no entry with a wrong owner",
+        _ => "Kafka runs, is registered and answers Metadata",
+    };
+
+    private async Task<List<Finding>> RemainingAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        switch (action.Action)
+        {
+            case ActionNames.StartZooKeeper or ActionNames.RestartZooKeeper:
+                return Rows(await Run(zooKeeper, cancellationToken), ZooKeeperRules.Evaluate, FindingIds.ZooKeeperDown, FindingIds.ZooKeeperHung, FindingIds.ZooKeeperNotServing);
+            case ActionNames.CleanAppLogs or ActionNames.PurgeZooKeeperData:
+                return Rows(await Run(disk, cancellationToken), d => DiskRules.Evaluate(d, settings.Disk), FindingIds.DiskHigh, FindingIds.DiskCritical);
+            case ActionNames.FixOwnership:
+                ownershipMonitor?.RequestFullScan();
+                return Rows(await Run(ownership, cancellationToken), OwnershipRules.Evaluate, FindingIds.OwnershipWrong)
+                    .Where(f => f.Evidence.GetValueOrDefault("path") == action.Target).ToList();
+            default:
+                var service = (await Run(kafkaService, cancellationToken)).Facts;
+                if (service is null)
+                {
+                    return [Finding.Of(FindingIds.KafkaDown, Severity.Critical, "the service state could not be read")];
+                }
+
+                var (_, serviceFindings, _) = KafkaRules.EvaluateService(service);
+                var found = serviceFindings.Where(f => f.Id is FindingIds.KafkaDown or FindingIds.KafkaStoppedByOperator).ToList();
+                found.AddRange(Rows(await Run(membership, cancellationToken), m => MembershipRules.Evaluate(m, service), FindingIds.BrokerUnregistered));
+                found.AddRange(Rows(await Run(kafkaApi, cancellationToken), a => KafkaRules.EvaluateApi(a, service), FindingIds.KafkaDown, FindingIds.KafkaApiUnresponsive));
+                return found;
+        }
+    }
+
+    private Task<ProbeOutcome<T>> Run<T>(IProbe<T> probe, CancellationToken cancellationToken)
+        where T : class => ProbeRunner.RunAsync(probe, time, cancellationToken);
+
+    private static List<Finding> Rows<T>(ProbeOutcome<T> outcome, Func<T, (string Summary, List<Finding> Findings)> rule, params string[] ids)
+        where T : class
+    {
+        if (outcome.Facts is null)
+        {
+            return [Finding.Of(ids[0], Severity.Critical, outcome.Failure ?? "probe gave no result")];
+        }
+
+        return rule(outcome.Facts).Findings.Where(f => ids.Contains(f.Id)).ToList();
+    }
+}
