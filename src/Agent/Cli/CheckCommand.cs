@@ -31,7 +31,7 @@ internal static class CheckCommand
             if (settings is null)
             {
                 output.Write(parse.GetValue(json) ? CheckJson.RenderError("configuration error: " + problem) : $"UNKNOWN: configuration error: {problem}{Environment.NewLine}");
-                return (int)Hosting.CycleStatus.Unknown;
+                return (int)Diagnosis.CycleStatus.Unknown;
             }
 
             await using var services = new ServiceCollection()

@@ -48,8 +48,8 @@ internal static class CheckJson
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("status", CheckStatuses.Label(Hosting.CycleStatus.Unknown));
-            json.WriteNumber("exit_code", (int)Hosting.CycleStatus.Unknown);
+            json.WriteString("status", CheckStatuses.Label(Diagnosis.CycleStatus.Unknown));
+            json.WriteNumber("exit_code", (int)Diagnosis.CycleStatus.Unknown);
             json.WriteString("summary", message);
             json.WriteString("error", message);
             json.WriteStartArray("checks");

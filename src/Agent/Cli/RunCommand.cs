@@ -24,8 +24,7 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
-            using var host = AgentHost.Build(builder => builder.Services.AddAgent(settings));
-            using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings).AddEventDetection(settings));
+            using var host = AgentHost.Build(builder => builder.Services.AddAgent(settings).AddEventDetection(settings));
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);
             return exit.Code;

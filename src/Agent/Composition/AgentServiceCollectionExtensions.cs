@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using KafkaAgent.Configuration;
 using KafkaAgent.Cycle;
@@ -51,7 +52,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
         services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
         services.AddSingleton<AgentObserver>();
-        services.AddSingleton<AgentMetrics>();
+        services.AddSingleton(sp => new AgentMetrics(sp.GetRequiredService<IMeterFactory>(), settings.Mode));
         AddRemediation(services, settings);
         services.AddSingleton(new CycleOptions(act));
         services.AddSingleton<IAgentCycle, AgentCycle>();

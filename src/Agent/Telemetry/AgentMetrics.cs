@@ -17,9 +17,9 @@ internal sealed class AgentMetrics
     private readonly Counter<long> ownershipPasses;
     private readonly Counter<double> ownershipCpu;
 
-    public AgentMetrics(IMeterFactory meterFactory, Configuration.AgentSettings settings)
+    public AgentMetrics(IMeterFactory meterFactory, Configuration.AgentMode agentMode)
     {
-        var mode = settings.Mode.ToString().ToLowerInvariant();
+        var mode = agentMode.ToString().ToLowerInvariant();
         var meter = meterFactory.Create(MeterName);
         cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
         ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
