@@ -341,6 +341,8 @@ public sealed class DownTests
             Assert.Equal(0, code);
             Assert.Contains($"\"root\": \"{root}\"", output.ToString(), StringComparison.Ordinal);
             Assert.Contains($"sandbox {root} (the last `up`'s", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"\"app_log_dir\": \"{root}/host-1/logs\"", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"\"zoo_keeper_data_dir\": \"{root}/host-1/var/zookeeper/data\"", output.ToString(), StringComparison.Ordinal);
 
             code = await SandboxCommand.RunAsync(["down"], directories, TextWriter.Null, TextWriter.Null);
 
