@@ -43,6 +43,30 @@ public sealed class ClientsSeeZooKeeperTests(ThreeBrokerSandbox sandbox) : IAsyn
     }
 
     [Fact]
+    public async Task TopicConfig_WrittenAtCreation_KafkaJsonWithPaymentsAtMinIsrTwo()
+    {
+        await using var zk = await SandboxUp.ConnectAsync(sandbox.State, CancellationToken.None);
+
+        var payments = await zk.GetDataAsync(KafkaZNodes.TopicConfigPath("payments"));
+        var orders = await zk.GetDataAsync(KafkaZNodes.TopicConfigPath("orders"));
+
+        Assert.Equal("""{"version":1,"config":{"min.insync.replicas":"2"}}""", System.Text.Encoding.UTF8.GetString(payments.Data));
+        Assert.Equal("""{"version":1,"config":{}}""", System.Text.Encoding.UTF8.GetString(orders.Data));
+        Assert.All((await sandbox.SnapshotAsync()).Topics.Single(t => t.Name == "payments").Partitions, p => Assert.Equal(3, p.Replicas.Count));
+    }
+
+    [Fact]
+    public void ZooKeeperData_EveryEnsembleMember_MoreThanThreeSnapshotsAndTransactionLogs()
+    {
+        foreach (var host in sandbox.State.Hosts)
+        {
+            var (snapshots, logs) = ZooKeeperHistory.Count(host.Layout.ZooKeeperVersionDir);
+
+            Assert.True(snapshots > 3 && logs > 3, $"host-{host.Id}: {snapshots} snapshot(s), {logs} transaction log(s) in {host.Layout.ZooKeeperVersionDir}");
+        }
+    }
+
+    [Fact]
     public async Task ConfluentAdmin_GetMetadata_ListsTopicsLeadersAndIsrFromZooKeeper()
     {
         var snapshot = await sandbox.SnapshotAsync();

@@ -111,6 +111,32 @@ public sealed class ClusterFaultTests(ThreeBrokerSandbox sandbox) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task BrokerRestart_FollowerRejoinsTheIsrOnlyAfterCatchingUp()
+    {
+        var (code, output) = await sandbox.ScriptAsync(2, "kafka-server-stop.sh");
+        Assert.True(code == 0, output);
+        await SandboxFixture.WaitUntilAsync("broker 2 out of every ISR", async () =>
+            (await sandbox.SnapshotAsync()).Topics.SelectMany(t => t.Partitions).All(p => !p.State!.Isr.Contains(2)));
+
+        (code, output) = await sandbox.ScriptAsync(2, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(2, registered: true);
+
+        // The catch-up delay is 5 s from when the controller saw the new registration: for the next 2 s the
+        // follower is registered but in no ISR, so a too-quick next restart would find partitions under min ISR.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            var snapshot = await sandbox.SnapshotAsync();
+            Assert.Contains(2, snapshot.Brokers.Keys);
+            Assert.DoesNotContain(snapshot.Topics.SelectMany(t => t.Partitions), p => p.State!.Isr.Contains(2));
+            await Task.Delay(200);
+        }
+        await SandboxFixture.WaitUntilAsync("broker 2 back in every ISR", async () =>
+            (await sandbox.SnapshotAsync()).Topics.SelectMany(t => t.Partitions).All(p => p.State!.Isr.Contains(2)));
+    }
+
+    [Fact]
     public async Task ZooKeeperStop_SigstopStopsAnswering_ResumeServesAgain()
     {
         await sandbox.Fault("zk-stop", 1);

@@ -1,5 +1,8 @@
+using KafkaAgent.Sandbox.Cluster;
 using KafkaAgent.Sandbox.Faults;
+using KafkaAgent.Sandbox.LogDirs;
 using KafkaAgent.Sandbox.Orchestration;
+using KafkaAgent.ZooKeeper;
 
 namespace KafkaAgent.Sandbox.Tests.Integration;
 
@@ -178,6 +181,105 @@ public sealed class HostFaultTests(OneBrokerSandbox sandbox) : IAsyncLifetime
         }
     }
 
+    private string Marker => Path.Combine(Host.LogDir, LogManager.CleanShutdownFile);
+
+    /// <summary>What the broker wrote to server.log from the given length on.</summary>
+    private string ServerLogSince(long offset)
+    {
+        using var stream = new FileStream(Host.ServerLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    [Fact]
+    public async Task CleanShutdown_GracefulStop_MarkerWritten_NextStartSkipsRecoveryAndRemovesIt()
+    {
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-stop.sh");
+        Assert.True(code == 0, output);
+        Assert.True(File.Exists(Marker));
+        var offset = new FileInfo(Host.ServerLog).Length;
+
+        (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await SandboxFixture.WaitUntilAsync("the broker to log that it started", () => Task.FromResult(ServerLogSince(offset).Contains("[KafkaServer id=1] started", StringComparison.Ordinal)));
+
+        var log = ServerLogSince(offset);
+        Assert.False(File.Exists(Marker));
+        Assert.Contains($"Skipping recovery for all logs in {Host.LogDir} since clean shutdown file was found", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Recovering unflushed segment", log, StringComparison.Ordinal);
+        var loading = log.IndexOf($"INFO Loading logs from log dirs ArraySeq({Host.LogDir}) (kafka.log.LogManager)", StringComparison.Ordinal);
+        var loaded = log.IndexOf("INFO Loaded ", StringComparison.Ordinal);
+        var started = log.IndexOf("INFO [KafkaServer id=1] started (kafka.server.KafkaServer)", StringComparison.Ordinal);
+        Assert.True(loading >= 0 && loading < loaded && loaded < started, log);
+        Assert.Matches(@"INFO Loaded \d+ logs in \d+ms\. \(kafka\.log\.LogManager\)", log);
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
+    [Fact]
+    public async Task SlowStart_SigtermDuringRecovery_HaltsWithoutMarker_NextStartRecoversAgain()
+    {
+        var offset = new FileInfo(Host.ServerLog).Length;
+        await sandbox.Fault("broker-slow-start", 1, r => r with { Seconds = 8 });
+        try
+        {
+            await SandboxFixture.WaitUntilAsync("log recovery to begin", () => Task.FromResult(ServerLogSince(offset).Contains("log recovery will take 8 s", StringComparison.Ordinal)));
+            Assert.Contains($"Attempting recovery for all logs in {Host.LogDir} since no clean shutdown file was found", ServerLogSince(offset), StringComparison.Ordinal);
+            var pid = HostProcesses.ReadPid(Host.BrokerPidFile)!.Value;
+
+            var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-stop.sh"); // SIGTERM while loading
+
+            Assert.True(code == 0, output);
+            Assert.False(HostProcesses.IsAlive(pid));
+            var log = ServerLogSince(offset);
+            Assert.Contains("Terminating process due to signal SIGTERM", log, StringComparison.Ordinal);
+            Assert.Contains("FATAL Halting Kafka. (kafka.Kafka$)", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("[KafkaServer id=1] started", log, StringComparison.Ordinal);
+            Assert.False(File.Exists(Marker));
+
+            offset = new FileInfo(Host.ServerLog).Length;
+            (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+            Assert.True(code == 0, output);
+            await SandboxFixture.WaitUntilAsync("log recovery to begin again", () => Task.FromResult(ServerLogSince(offset).Contains("log recovery will take 8 s", StringComparison.Ordinal)));
+            Assert.Contains($"Attempting recovery for all logs in {Host.LogDir} since no clean shutdown file was found", ServerLogSince(offset), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await sandbox.Fault("broker-normal", 1);
+        }
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
+    [Fact]
+    public async Task Start_WhileAnotherSessionHoldsItsRegistration_FailsWithNodeExistsAndExitsOne()
+    {
+        var (code, output) = await sandbox.ScriptAsync(1, "kafka-server-stop.sh");
+        Assert.True(code == 0, output);
+        // The registration a SIGKILLed broker leaves until its session expires: an ephemeral of another session.
+        var holder = await SandboxUp.ConnectAsync(sandbox.State, CancellationToken.None);
+        try
+        {
+            await holder.CreateAsync(KafkaZNodes.BrokerPath(1), new BrokerRegistration(1, [], -1, null, 0).ToJson(), CreateMode.Ephemeral, CancellationToken.None);
+
+            (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh"); // foreground: its exit code is ours to see
+
+            Assert.Equal(1, code);
+            Assert.Contains($"ERROR Error while creating ephemeral at /brokers/ids/1, node already exists and owner '{holder.SessionId}' does not match current session '", output, StringComparison.Ordinal);
+            Assert.Contains("FATAL [KafkaServer id=1] Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)", output, StringComparison.Ordinal);
+            Assert.Contains("org.apache.zookeeper.KeeperException$NodeExistsException: KeeperErrorCode = NodeExists", output, StringComparison.Ordinal);
+            Assert.Contains("FATAL Exiting Kafka. (kafka.Kafka$)", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("[KafkaServer id=1] started", output, StringComparison.Ordinal);
+            Assert.Equal(holder.SessionId, (await holder.ExistsAsync(KafkaZNodes.BrokerPath(1), null, CancellationToken.None))!.EphemeralOwner);
+        }
+        finally
+        {
+            await holder.DisposeAsync();
+        }
+        await sandbox.WaitRegisteredAsync(1, registered: false);
+        (code, output) = await sandbox.ScriptAsync(1, "kafka-server-start.sh", "-daemon");
+        Assert.True(code == 0, output);
+        await sandbox.WaitRegisteredAsync(1, registered: true);
+    }
+
     [Fact]
     public async Task SlowStart_ProcessUpButNotListeningNorRegisteredUntilRecoveryEnds()
     {
@@ -239,6 +341,8 @@ public sealed class DownTests
             Assert.Equal(0, code);
             Assert.Contains($"\"root\": \"{root}\"", output.ToString(), StringComparison.Ordinal);
             Assert.Contains($"sandbox {root} (the last `up`'s", error.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"\"app_log_dir\": \"{root}/host-1/logs\"", output.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"\"zoo_keeper_data_dir\": \"{root}/host-1/var/zookeeper/data\"", output.ToString(), StringComparison.Ordinal);
 
             code = await SandboxCommand.RunAsync(["down"], directories, TextWriter.Null, TextWriter.Null);
 

@@ -77,16 +77,21 @@ internal static class BrokerCommand
         }
 
         using var stop = new CancellationTokenSource();
+        // Kafka's LoggingSignalHandler: the signal is named in server.log before the shutdown hook runs.
+        var signalLogger = loggers.CreateLogger("org.apache.kafka.common.utils.LoggingSignalHandler");
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
         {
             c.Cancel = true;
+            Log.TerminatingOnSignal(signalLogger, "SIGTERM");
             stop.Cancel();
         });
         using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, c =>
         {
             c.Cancel = true;
+            Log.TerminatingOnSignal(signalLogger, "SIGINT");
             stop.Cancel();
         });
+        Log.SignalHandlersRegistered(signalLogger);
         return await new KafkaServer(config, loggers, time).RunAsync(stop.Token);
     }
 }

@@ -80,7 +80,8 @@ internal sealed class BrokerZooKeeper(BrokerConfig config, ILoggerFactory logger
             var stat = await zk.ExistsAsync(path, null, ct);
             if (stat is null || stat.EphemeralOwner != zk.SessionId)
             {
-                Log.EphemeralOwnedByOther(_logger, path, Hex(stat?.EphemeralOwner ?? 0), Hex(zk.SessionId));
+                // Kafka 2.8 prints both session ids in decimal here.
+                Log.EphemeralOwnedByOther(_logger, path, stat?.EphemeralOwner ?? 0, zk.SessionId);
                 throw;
             }
         }
@@ -115,6 +116,4 @@ internal sealed class BrokerZooKeeper(BrokerConfig config, ILoggerFactory logger
     }
 
     public ILogger ControllerLogger => _controllerLogger;
-
-    public static string Hex(long session) => "0x" + session.ToString("x", CultureInfo.InvariantCulture);
 }

@@ -7,20 +7,25 @@ namespace KafkaAgent.Sandbox.Broker;
 /// <summary>
 /// What the elected controller does to partition state, reduced to what the agent can observe:
 /// partitions of a new topic get a state znode (leader = first live replica, ISR = live replicas);
-/// a dead broker leaves the ISR (never emptying it) and loses leadership to the next live ISR member
-/// (leader -1 when there is none: an offline partition); a live replica rejoins the ISR when the
-/// partition has a leader (real followers rejoin once caught up).
+/// a dead broker leaves the ISR at once (never emptying it) and loses leadership to the next live ISR
+/// member (leader -1 when there is none: an offline partition); a replica that came back rejoins the ISR
+/// only once it has caught up, modelled as <c>catchUp</c> after the controller first saw its registration
+/// (a restart is a new registration, a new broker epoch). One instance lives as long as one controller
+/// tenure, so a new controller starts every clock afresh, as a new Kafka controller does not trust old lag.
 /// </summary>
-internal sealed class ControllerDuties(ILogger logger)
+internal sealed class ControllerDuties(ILogger logger, TimeProvider time, TimeSpan catchUp)
 {
+    private readonly Dictionary<int, (long Epoch, long SeenAt)> _liveSince = [];
+
     public async Task RunAsync(ZooKeeperClient zk, ClusterSnapshot snapshot, int controllerEpoch, CancellationToken ct)
     {
         var live = snapshot.Brokers.Keys.ToHashSet();
+        var caughtUp = CaughtUp(snapshot);
         foreach (var topic in snapshot.Topics)
         {
             foreach (var p in topic.Partitions)
             {
-                var next = Next(p, live, controllerEpoch);
+                var next = Next(p, live, caughtUp, controllerEpoch);
                 if (next is null)
                 {
                     continue;
@@ -48,7 +53,32 @@ internal sealed class ControllerDuties(ILogger logger)
         }
     }
 
-    internal static PartitionState? Next(PartitionInfo p, IReadOnlySet<int> live, int controllerEpoch)
+    /// <summary>Live brokers registered (this epoch) for at least the catch-up time, as this controller saw them.</summary>
+    internal HashSet<int> CaughtUp(ClusterSnapshot snapshot)
+    {
+        var now = time.GetTimestamp();
+        foreach (var id in _liveSince.Keys.Where(id => !snapshot.Brokers.ContainsKey(id)).ToList())
+        {
+            _liveSince.Remove(id);
+        }
+        var caughtUp = new HashSet<int>();
+        foreach (var id in snapshot.Brokers.Keys)
+        {
+            var epoch = snapshot.BrokerEpochs.GetValueOrDefault(id);
+            if (!_liveSince.TryGetValue(id, out var seen) || seen.Epoch != epoch)
+            {
+                seen = (epoch, now);
+                _liveSince[id] = seen;
+            }
+            if (time.GetElapsedTime(seen.SeenAt, now) >= catchUp)
+            {
+                caughtUp.Add(id);
+            }
+        }
+        return caughtUp;
+    }
+
+    internal static PartitionState? Next(PartitionInfo p, IReadOnlySet<int> live, IReadOnlySet<int> caughtUp, int controllerEpoch)
     {
         if (p.State is not { } s)
         {
@@ -71,7 +101,8 @@ internal sealed class ControllerDuties(ILogger logger)
         }
         if (leader >= 0)
         {
-            foreach (var r in p.Replicas.Where(r => live.Contains(r) && !isr.Contains(r)))
+            // A follower fetches from the leader; once caught up, the ISR grows back (leader epoch unchanged).
+            foreach (var r in p.Replicas.Where(r => live.Contains(r) && caughtUp.Contains(r) && !isr.Contains(r)))
             {
                 isr.Add(r);
             }

@@ -5,7 +5,8 @@ namespace KafkaAgent.Sandbox.Broker;
 /// <summary>
 /// Faults the stand-in plays on command, read from its control file (sandbox.control.file), one per line:
 /// <c>zombie</c> (drop the ZooKeeper session, stay up, do not re-register), <c>hung</c> (listener
-/// accepts and reads but never answers), <c>slow-start=SECONDS</c> (log recovery takes that long at start).
+/// accepts and reads but never answers), <c>slow-start=SECONDS</c> (log recovery takes that long at a start
+/// that follows an unclean shutdown, i.e. when a log dir has no .kafka_cleanshutdown).
 /// </summary>
 internal sealed record FaultModes(bool Zombie, bool Hung, TimeSpan SlowStart)
 {

@@ -19,6 +19,8 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
 
     private readonly ILogger _logger = loggers.CreateLogger("kafka.server.KafkaServer");
+    private readonly ILogger _kafkaLogger = loggers.CreateLogger("kafka.Kafka$");
+    private ControllerDuties? _duties;
     private readonly BrokerZooKeeper _zk = new(config, loggers, time);
     private volatile ClusterSnapshot _cache = ClusterSnapshot.Empty;
     private ZooKeeperClient? _session;
@@ -32,7 +34,7 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         var servers = new List<KafkaSocketServer>();
         try
         {
-            Log.Server(_logger, config.BrokerId, "starting");
+            Log.Starting(_logger);
             var faults = FaultModes.Read(config.ControlFile);
             Log.ConnectingToZooKeeper(_logger, config.ZooKeeperConnect);
             _session = await _zk.ConnectAsync(stop);
@@ -62,19 +64,27 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         {
             // LogManager halts the JVM itself (Exit.halt(1)) with its own FATAL line.
             Log.Fatal(loggers.CreateLogger("kafka.log.LogManager"), e.Message);
-            await ShutdownAsync(servers, graceful: false);
+            await ShutdownAsync(servers, logs: null, graceful: false);
             return 1;
         }
         catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
         {
-            Log.FatalStartup(_logger, e);
-            await ShutdownAsync(servers, graceful: false);
+            // KafkaServer.startup: a failure (NODEEXISTS on /brokers/ids/<id> among them) shuts down in full,
+            // log manager included (which marks loaded dirs clean), then Kafka.main exits with 1.
+            Log.FatalServerStartup(_logger, config.BrokerId, e);
+            await ShutdownAsync(servers, logs.LoadingStarted ? logs : null, graceful: true);
+            Log.Fatal(_kafkaLogger, "Exiting Kafka.");
             return 1;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            await ShutdownAsync(servers, graceful: true);
-            return 0;
+            // SIGTERM while starting up: Kafka's shutdown hook finds the server still starting, refuses, and
+            // halts. No clean-shutdown marker is written (loading already deleted it), so the next start
+            // recovers again; the ZooKeeper session is left to expire.
+            Log.Server(_logger, config.BrokerId, "shutting down");
+            Log.FatalShutdown(_logger, config.BrokerId, new InvalidOperationException("Kafka server is still starting up, cannot shut down!"));
+            Log.Fatal(_kafkaLogger, "Halting Kafka.");
+            return 1;
         }
 
         try
@@ -91,7 +101,7 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         {
             // SIGTERM arrived in the middle of a ZooKeeper request: still a controlled shutdown.
         }
-        await ShutdownAsync(servers, graceful: true);
+        await ShutdownAsync(servers, logs, graceful: true);
         return 0;
     }
 
@@ -194,11 +204,16 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         }
         if (snapshot.ControllerId == config.BrokerId && _controllerEpoch is { } epoch)
         {
-            await new ControllerDuties(_zk.ControllerLogger).RunAsync(zk, snapshot, epoch, stop);
+            _duties ??= new ControllerDuties(_zk.ControllerLogger, time, config.IsrCatchUp);
+            await _duties.RunAsync(zk, snapshot, epoch, stop);
         }
         else if (snapshot.ControllerId != config.BrokerId)
         {
             _controllerEpoch = null;
+        }
+        if (_controllerEpoch is null)
+        {
+            _duties = null; // a later tenure starts its catch-up clocks afresh
         }
         foreach (var topic in snapshot.Topics)
         {
@@ -210,7 +225,8 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         _cache = snapshot;
     }
 
-    private async Task ShutdownAsync(List<KafkaSocketServer> servers, bool graceful)
+    /// <summary>KafkaServer.shutdown in Kafka's order: listeners, log manager (checkpoints, clean-shutdown markers), ZooKeeper session.</summary>
+    private async Task ShutdownAsync(List<KafkaSocketServer> servers, LogManager? logs, bool graceful)
     {
         if (graceful)
         {
@@ -219,6 +235,10 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
         foreach (var s in servers)
         {
             await s.DisposeAsync();
+        }
+        if (logs is not null)
+        {
+            logs.Shutdown();
         }
         await CloseSessionAsync();
         if (graceful)

@@ -17,10 +17,14 @@ internal static partial class Log
     public static partial void Registered(ILogger logger, int brokerId, string path, string endpoints, long czxid);
 
     [LoggerMessage(204, LogLevel.Error, "Error while creating ephemeral at {Path}, node already exists and owner '{Owner}' does not match current session '{Session}'")]
-    public static partial void EphemeralOwnedByOther(ILogger logger, string path, string owner, string session);
+    public static partial void EphemeralOwnedByOther(ILogger logger, string path, long owner, long session);
 
-    [LoggerMessage(205, LogLevel.Error, "Fatal error during KafkaServer startup. Prepare to shutdown")]
+    [LoggerMessage(205, LogLevel.Critical, "Fatal error during KafkaServer startup. Prepare to shutdown")]
     public static partial void FatalStartup(ILogger logger, Exception exception);
+
+    // Kafka 2.8 sets the "[KafkaServer id=N] " prefix once broker.id is known, before anything that can fail here.
+    [LoggerMessage(219, LogLevel.Critical, "[KafkaServer id={BrokerId}] Fatal error during KafkaServer startup. Prepare to shutdown")]
+    public static partial void FatalServerStartup(ILogger logger, int brokerId, Exception exception);
 
     [LoggerMessage(206, LogLevel.Critical, "{Message}")]
     public static partial void Fatal(ILogger logger, string message);
@@ -48,4 +52,16 @@ internal static partial class Log
 
     [LoggerMessage(214, LogLevel.Warning, "The configuration '{Key}' was supplied but isn't a known config.")]
     public static partial void UnknownConfig(ILogger logger, string key);
+
+    [LoggerMessage(215, LogLevel.Information, "starting")]
+    public static partial void Starting(ILogger logger);
+
+    [LoggerMessage(216, LogLevel.Critical, "[KafkaServer id={BrokerId}] Fatal error during KafkaServer shutdown.")]
+    public static partial void FatalShutdown(ILogger logger, int brokerId, Exception exception);
+
+    [LoggerMessage(217, LogLevel.Information, "Registered signal handlers for TERM, INT, HUP")]
+    public static partial void SignalHandlersRegistered(ILogger logger);
+
+    [LoggerMessage(218, LogLevel.Information, "Terminating process due to signal {Signal}")]
+    public static partial void TerminatingOnSignal(ILogger logger, string signal);
 }

@@ -11,6 +11,7 @@ internal static class ClusterReader
         var clusterIdNode = await ZooKeeperPaths.TryGetAsync(zk, KafkaZNodes.ClusterId, ct);
         var controllerNode = await ZooKeeperPaths.TryGetAsync(zk, KafkaZNodes.Controller, ct);
         var brokers = new Dictionary<int, BrokerRegistration>();
+        var epochs = new Dictionary<int, long>();
         foreach (var child in await ZooKeeperPaths.ChildrenAsync(zk, KafkaZNodes.BrokerIds, ct))
         {
             if (!int.TryParse(child, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -21,6 +22,7 @@ internal static class ClusterReader
             if (node is not null)
             {
                 brokers[id] = BrokerRegistration.Parse(id, node.Data);
+                epochs[id] = node.Stat.Czxid;
             }
         }
         var topics = new List<TopicState>();
@@ -43,6 +45,9 @@ internal static class ClusterReader
             clusterIdNode is { Data.Length: > 0 } c ? KafkaZNodes.DecodeClusterId(c.Data) : null,
             controllerNode is { Data.Length: > 0 } k ? KafkaZNodes.DecodeControllerId(k.Data) : -1,
             brokers,
-            topics);
+            topics)
+        {
+            BrokerEpochs = epochs,
+        };
     }
 }

@@ -10,6 +10,9 @@ internal sealed record ClusterSnapshot(
     IReadOnlyList<TopicState> Topics)
 {
     public static readonly ClusterSnapshot Empty = new(null, -1, new Dictionary<int, BrokerRegistration>(), []);
+
+    /// <summary>Each registered broker's epoch: the czxid of its /brokers/ids/&lt;id&gt; node (a new one per registration).</summary>
+    public IReadOnlyDictionary<int, long> BrokerEpochs { get; init; } = new Dictionary<int, long>();
 }
 
 internal sealed record TopicState(string Name, KafkaUuid TopicId, IReadOnlyList<PartitionInfo> Partitions)

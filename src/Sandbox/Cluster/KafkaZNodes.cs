@@ -12,6 +12,7 @@ internal static class KafkaZNodes
     public const string Controller = "/controller";
     public const string ControllerEpoch = "/controller_epoch";
     public const string ClusterId = "/cluster/id";
+    public const string TopicConfigs = "/config/topics";
 
     /// <summary>The persistent paths a Kafka 2.8 broker makes sure exist at start-up.</summary>
     public static readonly IReadOnlyList<string> PersistentPaths =
@@ -24,6 +25,34 @@ internal static class KafkaZNodes
     public static string BrokerPath(int id) => $"{BrokerIds}/{id.ToString(CultureInfo.InvariantCulture)}";
 
     public static string TopicPath(string topic) => $"{Topics}/{topic}";
+
+    public static string TopicConfigPath(string topic) => $"{TopicConfigs}/{topic}";
+
+    /// <summary>/config/topics/&lt;t&gt;: {"version":1,"config":{"min.insync.replicas":"2"}}, written (empty or not) at creation.</summary>
+    public static byte[] EncodeTopicConfig(IReadOnlyDictionary<string, string> config) => Json(w =>
+    {
+        w.WriteNumber("version", 1);
+        w.WriteStartObject("config");
+        foreach (var (key, value) in config)
+        {
+            w.WriteString(key, value);
+        }
+        w.WriteEndObject();
+    });
+
+    public static IReadOnlyDictionary<string, string> DecodeTopicConfig(ReadOnlySpan<byte> data)
+    {
+        using var doc = JsonDocument.Parse(data.ToArray());
+        var config = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (doc.RootElement.TryGetProperty("config", out var c) && c.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in c.EnumerateObject())
+            {
+                config[p.Name] = p.Value.ToString();
+            }
+        }
+        return config;
+    }
 
     public static string PartitionStatePath(string topic, int partition) =>
         $"{Topics}/{topic}/partitions/{partition.ToString(CultureInfo.InvariantCulture)}/state";

@@ -23,6 +23,12 @@ internal sealed record BrokerConfig
     /// <summary>Not a Kafka key: how often checkpoint files are rewritten (Kafka: replica.high.watermark.checkpoint.interval.ms).</summary>
     public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Not a Kafka key: how long a follower that came back (a new registration) takes to catch up before the
+    /// controller adds it to the ISR again. Real followers rejoin once they have fetched up to the leader.
+    /// </summary>
+    public TimeSpan IsrCatchUp { get; init; } = TimeSpan.FromSeconds(5);
+
     public static BrokerConfig Load(string path)
     {
         string text;
@@ -84,6 +90,7 @@ internal sealed record BrokerConfig
             Rack = Get("broker.rack"),
             ControlFile = Get("sandbox.control.file"),
             CheckpointInterval = TimeSpan.FromMilliseconds(Int("sandbox.checkpoint.interval.ms", 1000)),
+            IsrCatchUp = TimeSpan.FromMilliseconds(Int("sandbox.isr.catch.up.ms", 5000)),
         };
     }
 

@@ -18,7 +18,7 @@ internal static class FaultInjector
         ("broker-resume", "SIGCONT it again"),
         ("broker-zombie", "the broker drops its ZooKeeper session and stays up unregistered"),
         ("broker-hung", "the broker's listener accepts and reads but never answers"),
-        ("broker-slow-start", "restart the broker with --seconds S of log recovery (kept for later starts)"),
+        ("broker-slow-start", "restart the broker uncleanly with --seconds S of log recovery (again at every start after an unclean shutdown)"),
         ("broker-normal", "clear the broker's zombie/hung/slow-start modes"),
         ("chown", "--files N (default 3) or --all of the log dir to --owner USER (default root); plants a symlink pointing outside"),
         ("disk-fill", "fill the host's disk (log dir and logs/ share it) to --percent P (default 100: writes fail with ENOSPC) --with segments (default) or app-logs (hourly server.log parts)"),

@@ -56,13 +56,20 @@ internal static class ProcessFaults
         return new FaultReport(fault, host.Id, $"{summary} (broker {host.Id} fault modes now: {modes.Describe()})", [h.ControlFile]);
     }
 
+    /// <summary>
+    /// Log recovery of S seconds at every start that follows an unclean shutdown (no .kafka_cleanshutdown).
+    /// The broker is stopped gracefully (so its registration goes at once) and its clean-shutdown marker
+    /// removed, which is what a crash leaves on disk, then started: it recovers now, and again whenever it
+    /// is stopped or killed before it finished starting.
+    /// </summary>
     public static async Task<FaultReport> SlowStartAsync(HostState host, double seconds, CancellationToken ct)
     {
-        var report = SetModes("broker-slow-start", host, m => m with { SlowStart = TimeSpan.FromSeconds(seconds) }, $"broker {host.Id} now takes {seconds} s of log recovery at each start");
+        var report = SetModes("broker-slow-start", host, m => m with { SlowStart = TimeSpan.FromSeconds(seconds) }, $"broker {host.Id} now takes {seconds} s of log recovery at each start after an unclean shutdown");
         var h = host.Layout;
         await Script(h.Script("kafka-server-stop.sh"), [], allowFailure: true, ct);
+        File.Delete(Path.Combine(h.LogDir, LogDirs.LogManager.CleanShutdownFile));
         await Script(h.Script("kafka-server-start.sh"), ["-daemon"], allowFailure: false, ct);
-        return report with { Summary = report.Summary + $"; restarted it (pid {HostProcesses.ReadPid(h.BrokerPidFile)})" };
+        return report with { Summary = report.Summary + $"; restarted it without its clean-shutdown marker (pid {HostProcesses.ReadPid(h.BrokerPidFile)})" };
     }
 
     public static async Task Script(string script, string[] args, bool allowFailure, CancellationToken ct)

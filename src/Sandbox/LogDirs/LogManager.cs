@@ -9,7 +9,9 @@ namespace KafkaAgent.Sandbox.LogDirs;
 /// <summary>
 /// The log dirs as Kafka 2.8's LogManager treats them: created when missing, locked (.lock), loaded
 /// (every segment opened read-write), checkpointed periodically. A dir that fails any of it goes
-/// offline; when none is left the broker halts with Kafka's message.
+/// offline; when none is left the broker halts with Kafka's message. A clean shutdown leaves
+/// .kafka_cleanshutdown in every live dir; loading deletes it first, so a broker stopped or crashed
+/// while loading recovers again on its next start (KAFKA-10471), and only a dir without it recovers.
 /// </summary>
 internal sealed class LogManager : IDisposable
 {
@@ -18,12 +20,16 @@ internal sealed class LogManager : IDisposable
     private static readonly string[] CheckpointFiles = ["recovery-point-offset-checkpoint", "log-start-offset-checkpoint", MetaProperties.FileName];
     private const long IndexPreallocation = 10 * 1024 * 1024; // segment.index.bytes, preallocated sparse as Kafka does
 
+    /// <summary>Log.CleanShutdownFile in Kafka 2.8.</summary>
+    public const string CleanShutdownFile = ".kafka_cleanshutdown";
+
     // How .NET reports an flock(LOCK_EX) held by another process on a FileShare.None open.
     private const int SharingViolation = unchecked((int)0x80070020);
 
     private readonly BrokerConfig _config;
     private readonly ILogger _logger;
     private readonly ILogger _failureLogger;
+    private readonly ILogger _logLogger;
     private readonly TimeProvider _time;
     private readonly List<string> _live = [];
     private readonly Dictionary<string, FileStream> _locks = new(StringComparer.Ordinal);
@@ -35,7 +41,11 @@ internal sealed class LogManager : IDisposable
         _time = time;
         _logger = loggers.CreateLogger("kafka.log.LogManager");
         _failureLogger = loggers.CreateLogger("kafka.server.LogDirFailureChannel");
+        _logLogger = loggers.CreateLogger("kafka.log.Log");
     }
+
+    /// <summary>True once loading began: from then on the clean-shutdown markers are gone until <see cref="Shutdown"/>.</summary>
+    public bool LoadingStarted { get; private set; }
 
     public IReadOnlyList<string> LiveDirs => _live;
 
@@ -88,29 +98,54 @@ internal sealed class LogManager : IDisposable
             }
         }
         Log.LoadingLogs(_logger, string.Join(", ", _live));
+        LoadingStarted = true;
         var started = _time.GetTimestamp();
-        if (recoveryDelay > TimeSpan.Zero)
-        {
-            // The slow-start fault: log recovery after an unclean shutdown takes this long.
-            Log.RecoveringLogs(_logger, recoveryDelay.TotalSeconds);
-            await Task.Delay(recoveryDelay, _time, ct);
-        }
+        var unclean = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dir in _live.ToList())
         {
             try
             {
-                LoadDir(dir);
+                var marker = Path.Combine(dir, CleanShutdownFile);
+                if (File.Exists(marker))
+                {
+                    Log.SkippingRecovery(_logger, dir);
+                    File.Delete(marker);
+                }
+                else
+                {
+                    Log.AttemptingRecovery(_logger, dir);
+                    unclean.Add(dir);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Offline(new LogDirFailure(dir, $"Error while loading log dir {dir}", e));
             }
         }
-        Log.LogsLoaded(_logger, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        if (recoveryDelay > TimeSpan.Zero && unclean.Count > 0)
+        {
+            // The slow-start fault: log recovery after an unclean shutdown takes this long.
+            Log.RecoveringLogs(_logger, recoveryDelay.TotalSeconds);
+            await Task.Delay(recoveryDelay, _time, ct);
+        }
+        var loaded = 0;
+        foreach (var dir in _live.ToList())
+        {
+            try
+            {
+                loaded += LoadDir(dir, unclean.Contains(dir));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Offline(new LogDirFailure(dir, $"Error while loading log dir {dir}", e));
+            }
+        }
+        Log.LogsLoaded(_logger, loaded, (long)_time.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private void LoadDir(string dir)
+    private int LoadDir(string dir, bool recover)
     {
+        var loaded = 0;
         foreach (var name in CheckpointFiles)
         {
             var path = Path.Combine(dir, name);
@@ -132,8 +167,15 @@ internal sealed class LogManager : IDisposable
                     using var _ = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
                 }
             }
-            _partitionDirs[Path.GetFileName(partitionDir)] = dir;
+            var name = Path.GetFileName(partitionDir);
+            if (recover && name.LastIndexOf('-') > 0)
+            {
+                Log.RecoveringSegment(_logLogger, name, dir);
+            }
+            _partitionDirs[name] = dir;
+            loaded++;
         }
+        return loaded;
     }
 
     /// <summary>Checks meta.properties against the configured id and ZooKeeper's cluster id, then rewrites it.</summary>
@@ -221,6 +263,38 @@ internal sealed class LogManager : IDisposable
                 AtomicFile.Write(Path.Combine(dir, "recovery-point-offset-checkpoint"), bytes);
             });
         }
+    }
+
+    /// <summary>
+    /// LogManager.shutdown: a last checkpoint, then the clean-shutdown marker in every live dir (failures to
+    /// write it are swallowed, as Kafka does: the next start then recovers).
+    /// </summary>
+    public void Shutdown()
+    {
+        Log.ShuttingDown(_logger);
+        try
+        {
+            Checkpoint();
+        }
+        catch (FatalBrokerException)
+        {
+            // every dir failed its checkpoint: none gets a marker
+        }
+        foreach (var dir in _live)
+        {
+            try
+            {
+                using (File.Create(Path.Combine(dir, CleanShutdownFile)))
+                {
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Log.MarkerNotWritten(_logger, dir, e.Message);
+            }
+        }
+        Dispose();
+        Log.ShutdownComplete(_logger);
     }
 
     private void Guard(string dir, string message, Action action)

@@ -46,7 +46,7 @@ internal sealed class KafkaLogFormatter(TextWriter output, TimeProvider time, Lo
                 output.WriteLine($"[{stamp}] {levelName} {message} ({category})");
                 if (exception is not null)
                 {
-                    output.WriteLine($"{JavaName(exception)}: {exception.Message}");
+                    output.WriteLine(JavaLine(exception));
                 }
                 output.Flush();
             }
@@ -57,9 +57,15 @@ internal sealed class KafkaLogFormatter(TextWriter output, TimeProvider time, Lo
         }
     }
 
-    // Kafka's logs show Java exception names; the ones a broker operator greps for are mapped.
+    // Kafka's logs show Java exceptions; the ones a broker operator greps for are mapped. Kafka 2.8 raises
+    // ZooKeeper errors with KeeperException.create(code), so their message names no path.
+    private static string JavaLine(Exception e) => e is KafkaAgent.ZooKeeper.ZooKeeperException z
+        ? $"org.apache.zookeeper.KeeperException${z.Code}Exception: KeeperErrorCode = {z.Code}"
+        : $"{JavaName(e)}: {e.Message}";
+
     private static string JavaName(Exception e) => e switch
     {
+        InvalidOperationException => "java.lang.IllegalStateException",
         UnauthorizedAccessException => "java.nio.file.AccessDeniedException",
         DirectoryNotFoundException or FileNotFoundException => "java.nio.file.NoSuchFileException",
         IOException => "java.io.IOException",

@@ -69,6 +69,7 @@ internal static class SandboxCommand
                         Chroot = opts.GetValueOrDefault("--chroot", string.Empty),
                         LogDirSize = opts.GetValueOrDefault("--logdir-size", "64m"),
                         User = opts.GetValueOrDefault("--user", "kafka"),
+                        IsrCatchUpSeconds = double.Parse(opts.GetValueOrDefault("--isr-catch-up-seconds", "5"), CultureInfo.InvariantCulture),
                     };
                     try
                     {

@@ -19,6 +19,19 @@ internal sealed record SandboxOptions
     /// <summary>zookeeper.session.timeout.ms of the brokers (Kafka's default is 18000; small here so expiry is quick).</summary>
     public int SessionTimeoutMs { get; init; } = 6000;
 
-    /// <summary>Topics created at start: name, partitions (replication is min(3, brokers)).</summary>
-    public IReadOnlyList<(string Name, int Partitions)> Topics { get; init; } = [("orders", 3), ("payments", 2)];
+    /// <summary>
+    /// Topics created at start (replication min(3, brokers)). payments carries min.insync.replicas=2, so in a
+    /// 3-broker sandbox taking two of its replicas out of the ISR makes it unwritable with acks=all.
+    /// </summary>
+    public IReadOnlyList<TopicSpec> Topics { get; init; } =
+    [
+        new("orders", 3, new Dictionary<string, string>()),
+        new("payments", 2, new Dictionary<string, string> { ["min.insync.replicas"] = "2" }),
+    ];
+
+    /// <summary>How long a follower that came back takes to catch up before the controller puts it back in the ISR.</summary>
+    public double IsrCatchUpSeconds { get; init; } = 5;
 }
+
+/// <summary>A topic `up` creates, with its /config/topics overrides.</summary>
+internal sealed record TopicSpec(string Name, int Partitions, IReadOnlyDictionary<string, string> Config);

@@ -20,7 +20,10 @@ internal sealed record HostStatus(
     string Faults,
     string LogDir,
     double? LogDirUsedRatio,
-    long? LogDirAvailableBytes);
+    long? LogDirAvailableBytes,
+    string AppLogDir,
+    string ZooKeeperDataDir,
+    string AgentConfig);
 
 /// <summary>running, stopped (SIGSTOP), dead (pidfile left behind) or not-running.</summary>
 internal sealed record ProcessStatus(string State, int? Pid);
@@ -61,7 +64,8 @@ internal static class SandboxStatusReader
             }
             return new HostStatus(h.Id, h.Dir, Process(h.Layout.ZooKeeperPidFile), h.ZooKeeperClientPort, mode,
                 Process(h.Layout.BrokerPidFile), h.BrokerPort, listener.ToString().ToLowerInvariant(),
-                registered?.Contains(h.Id), FaultModes.Read(h.Layout.ControlFile).Describe(), h.Layout.LogDir, used, avail);
+                registered?.Contains(h.Id), FaultModes.Read(h.Layout.ControlFile).Describe(), h.Layout.LogDir, used, avail,
+                h.Layout.Logs, h.Layout.ZooKeeperDataDir, h.Layout.AgentYaml);
         }));
         return new SandboxStatus(state.Root, state.BrokerZooKeeperConnect, registered, controller, hosts);
     }

@@ -89,7 +89,7 @@ internal static class SandboxUp
         await CreateTopicsAsync(zk, options, ct);
         await WaitAsync("every partition with a leader", async () =>
             (await ClusterReader.ReadAsync(zk, ct)).Topics.SelectMany(t => t.Partitions).All(p => p.State is { Leader: >= 0 }), state, ct);
-        report.WriteLine($"{hosts.Count} broker(s) registered; topics: {string.Join(", ", options.Topics.Select(t => $"{t.Name} ({t.Partitions} partitions)"))}");
+        report.WriteLine($"{hosts.Count} broker(s) registered; topics: {string.Join(", ", options.Topics.Select(t => $"{t.Name} ({t.Partitions} partitions{string.Concat(t.Config.Select(c => $", {c.Key}={c.Value}"))})"))}");
         await ZooKeeperHistory.EnsureAsync(state, ct);
         return state;
     }
@@ -125,12 +125,23 @@ internal static class SandboxUp
     private static async Task CreateTopicsAsync(ZooKeeperClient zk, SandboxOptions options, CancellationToken ct)
     {
         var rf = Math.Min(3, options.Brokers);
-        foreach (var (name, partitions) in options.Topics)
+        foreach (var (name, partitions, config) in options.Topics)
         {
-            // Like kafka-topics.sh --zookeeper: only the assignment; the controller writes partition state.
+            // Like kafka-topics.sh --zookeeper (AdminZkClient.createTopicWithAssignment): the topic's config
+            // node first (written even when empty), then the assignment; the controller writes partition state.
             var assignment = Enumerable.Range(0, partitions).ToDictionary(
                 p => p,
                 p => (IReadOnlyList<int>)Enumerable.Range(0, rf).Select(r => ((p + r) % options.Brokers) + 1).ToList());
+            await ZooKeeperPaths.EnsurePersistentAsync(zk, KafkaZNodes.TopicConfigs, ct);
+            var configData = KafkaZNodes.EncodeTopicConfig(config);
+            try
+            {
+                await zk.CreateAsync(KafkaZNodes.TopicConfigPath(name), configData, CreateMode.Persistent, ct);
+            }
+            catch (ZooKeeperException e) when (e.Code == ZooKeeperErrorCode.NodeExists)
+            {
+                await zk.SetDataAsync(KafkaZNodes.TopicConfigPath(name), configData, -1, ct);
+            }
             await ZooKeeperPaths.EnsurePersistentAsync(zk, KafkaZNodes.Topics, ct);
             try
             {
@@ -155,6 +166,8 @@ internal static class SandboxUp
         .Append("# not Kafka keys: the stand-in's fault switch and checkpoint period\n")
         .Append("sandbox.control.file=").Append(host.Layout.ControlFile).Append('\n')
         .Append("sandbox.checkpoint.interval.ms=1000\n")
+        .Append("# not a Kafka key: how long a returning follower takes to catch up before it rejoins the ISR\n")
+        .Append("sandbox.isr.catch.up.ms=").Append(((long)(options.IsrCatchUpSeconds * 1000)).ToString(CultureInfo.InvariantCulture)).Append('\n')
         .ToString();
 
     /// <summary>TestBed writes the server's files; the host keeps configs in etc/ and ZooKeeper's log in logs/.</summary>

@@ -13,7 +13,7 @@ internal static class SandboxUsage
         external contract (znodes, listener, log dirs, server.log); the faults are real. Needs root.
 
         commands:
-          up [--brokers 1|3] [--chroot /kafka] [--logdir-size 64m] [--user kafka] [--dir DIR]
+          up [--brokers 1|3] [--chroot /kafka] [--logdir-size 64m] [--user kafka] [--isr-catch-up-seconds 5] [--dir DIR]
                   lay out and start a sandbox in DIR (default ./.sandbox; a new or empty directory)
           status [--json] [--dir DIR]
                   processes, listeners, ZooKeeper modes, registrations and disk use of every host
