@@ -25,6 +25,17 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         Assert.Equal(3, settings.ExpectedBrokers);
         Assert.Equal(0u, settings.Kafka.Uid);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.Interval);
+        Assert.Equal(LogFormat.Text, settings.LogFormat);
+    }
+
+    [Fact]
+    public void Load_LoggingFormatJson_Resolved()
+    {
+        host.WithAgentYaml("logging:\n  format: JSON\n");
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(LogFormat.Json, settings.LogFormat);
     }
 
     [Fact]
@@ -94,6 +105,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("kafka:\n  service: systemd", "duplicate")]
     [InlineData("mode: heal", "mode: 'heal' is not supported")]
     [InlineData("ownership:\n  sample_paths: 0", "ownership.sample_paths: must be between 1 and 100")]
+    [InlineData("logging:\n  format: xml", "logging.format: 'xml' is not one of text, json")]
     public void Load_BadValue_OneLineNamingTheKey(string yaml, string expected)
     {
         host.WithAgentYaml(yaml);

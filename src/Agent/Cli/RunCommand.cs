@@ -22,7 +22,11 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
-            using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings));
+            using var host = AgentHost.Build(builder =>
+            {
+                builder.Services.AddAgentObservation(settings);
+                AgentLogging.Configure(builder.Services, settings.LogFormat);
+            });
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);
             return exit.Code;

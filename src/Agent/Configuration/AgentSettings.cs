@@ -14,7 +14,14 @@ internal sealed record AgentSettings(
     int ExpectedBrokers,
     DiskSettings Disk,
     OwnershipSettings Ownership,
-    MetricsSettings Metrics);
+    MetricsSettings Metrics,
+    LogFormat LogFormat = LogFormat.Text);
+
+internal enum LogFormat
+{
+    Text,
+    Json,
+}
 
 internal enum ServiceManagerKind
 {

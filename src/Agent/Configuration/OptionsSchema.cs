@@ -25,6 +25,7 @@ internal static class OptionsSchema
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(DiskOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(OwnershipOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(MetricsOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(LoggingOptions))]
     public static (Type? LeafType, string? UnknownPrefix) Resolve(Type rootType, string key)
     {
         var type = rootType;

@@ -5,9 +5,10 @@ namespace KafkaAgent.Cycle;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "finding {Id} ({Severity}): {Summary}")]
-    public static partial void FindingRaised(ILogger logger, string id, Severity severity, string summary);
+    // Placeholder names are field names in logging.format json (State.Finding): keep them stable.
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "finding {Finding} ({Severity}): {Summary}")]
+    public static partial void FindingRaised(ILogger logger, string finding, Severity severity, string summary);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "finding {Id} cleared")]
-    public static partial void FindingCleared(ILogger logger, string id);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "finding {Finding} cleared")]
+    public static partial void FindingCleared(ILogger logger, string finding);
 }
