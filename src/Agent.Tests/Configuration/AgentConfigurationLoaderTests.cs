@@ -25,6 +25,17 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         Assert.Equal(3, settings.ExpectedBrokers);
         Assert.Equal(0u, settings.Kafka.Uid);
         Assert.Equal(TimeSpan.FromSeconds(10), settings.Interval);
+        Assert.Equal(LogFormat.Text, settings.LogFormat);
+    }
+
+    [Fact]
+    public void Load_LoggingFormatJson_Resolved()
+    {
+        host.WithAgentYaml("logging:\n  format: JSON\n");
+
+        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+
+        Assert.Equal(LogFormat.Json, settings.LogFormat);
     }
 
     [Fact]
@@ -98,6 +109,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("heal:\n  cool_off_seconds: 60", "heal.cool_off_seconds: must be at least heal.budget_window_seconds")]
     [InlineData("heal:\n  grace_seconds:\n    restart_kafka: -1", "heal.grace_seconds.restart_kafka: must be between 0 and 86400")]
     [InlineData("cycle_timeout_seconds: 300\nheal:\n  action_timeout_seconds: 200", "heal.action_timeout_seconds: 200 s plus heal.verify_timeout_seconds (60 s) must be at most half of cycle_timeout_seconds (300 s)")]
+    [InlineData("logging:\n  format: xml", "logging.format: 'xml' is not one of text, json")]
     public void Load_BadValue_OneLineNamingTheKey(string yaml, string expected)
     {
         host.WithAgentYaml(yaml);

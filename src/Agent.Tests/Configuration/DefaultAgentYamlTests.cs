@@ -28,6 +28,8 @@ public sealed class DefaultAgentYamlTests
         Assert.Equal(defaults.ZooKeeper.Properties, options.ZooKeeper.Properties);
         Assert.Equal(defaults.Disk.HighRatio, options.Disk.HighRatio);
         Assert.Equal(defaults.Metrics.Port, options.Metrics.Port);
+        Assert.Equal(defaults.Logging.Format, options.Logging.Format);
+        Assert.Equal("text", options.Logging.Format);
         Assert.Equal(defaults.Ownership.CpuBudgetRatio, options.Ownership.CpuBudgetRatio);
         Assert.Equal("kafka", options.Kafka.User);
         Assert.Empty(options.Kafka.LogDirs);

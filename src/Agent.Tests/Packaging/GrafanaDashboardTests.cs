@@ -102,7 +102,7 @@ public sealed partial class GrafanaDashboardTests : IDisposable
         Assert.True(n >= 15, $"only {n} expressions");
         var file = Path.Combine(work, "dashboard.rules.yml");
         File.WriteAllText(file, rules.ToString());
-        var (exit, output) = Shell.RunAllowingFailure(Promtool.Path, "check", "rules", file);
+        var (exit, output) = Shell.RunAllowingFailure(PrometheusTools.Promtool, "check", "rules", file);
         Assert.True(exit == 0, output);
         Assert.Contains($"SUCCESS: {n} rules found", output, StringComparison.Ordinal);
     }

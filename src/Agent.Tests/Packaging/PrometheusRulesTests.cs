@@ -24,6 +24,8 @@ public sealed partial class PrometheusRulesTests
         [FindingIds.ZooKeeperDown] = "KafkaZooKeeperNotServing",
         [FindingIds.ZooKeeperHung] = "KafkaZooKeeperNotServing",
         [FindingIds.ZooKeeperNotServing] = "KafkaZooKeeperNotServing",
+        // Raised with the remediation work (FindingIds.AgentCircuitOpen); the alert reads kafka_agent_circuit_open per action.
+        ["agent.circuit_open"] = "KafkaAgentCircuitOpen",
     };
 
     private static YamlMappingNode Load(string file)

@@ -24,7 +24,11 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
-            using var host = AgentHost.Build(builder => builder.Services.AddAgent(settings).AddEventDetection(settings));
+            using var host = AgentHost.Build(builder =>
+            {
+                builder.Services.AddAgent(settings).AddEventDetection(settings);
+                AgentLogging.Configure(builder.Services, settings.LogFormat);
+            });
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);
             return exit.Code;

@@ -41,4 +41,7 @@ internal sealed class AgentOptions
 
     [ConfigurationKeyName("metrics")]
     public MetricsOptions Metrics { get; set; } = new();
+
+    [ConfigurationKeyName("logging")]
+    public LoggingOptions Logging { get; set; } = new();
 }

@@ -14,7 +14,8 @@ internal sealed record AgentSettings(
     int ExpectedBrokers,
     DiskSettings Disk,
     OwnershipSettings Ownership,
-    MetricsSettings Metrics)
+    MetricsSettings Metrics,
+    LogFormat LogFormat = LogFormat.Text)
 {
     /// <summary>How long one cycle may take before the worker cancels it (cycle_timeout_seconds).</summary>
     public TimeSpan CycleTimeout { get; init; } = TimeSpan.FromSeconds(600);
@@ -36,6 +37,12 @@ internal sealed record AgentSettings(
 
     /// <summary>disk.reclaim_replicated (tier 3); accepted and validated, not acted on by this build.</summary>
     public bool ReclaimReplicated { get; init; }
+}
+
+internal enum LogFormat
+{
+    Text,
+    Json,
 }
 
 internal enum ServiceManagerKind

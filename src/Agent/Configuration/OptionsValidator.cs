@@ -131,5 +131,10 @@ internal static class OptionsValidator
         {
             yield return ("metrics:path", $"must start with / (got '{o.Metrics.Path}')");
         }
+
+        if (!Enum.TryParse<LogFormat>(o.Logging.Format, ignoreCase: true, out _))
+        {
+            yield return ("logging:format", $"'{o.Logging.Format}' is not one of text, json");
+        }
     }
 }

@@ -52,7 +52,8 @@ internal static class SettingsResolver
             expected,
             new DiskSettings(o.Disk.HighRatio, o.Disk.CriticalRatio),
             new OwnershipSettings(TimeSpan.FromSeconds(w.FullScanMinIntervalSeconds), TimeSpan.FromSeconds(w.FullScanMaxIntervalSeconds), w.CpuBudgetRatio, w.SamplePaths),
-            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path))
+            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path),
+            Enum.Parse<LogFormat>(o.Logging.Format, ignoreCase: true))
         {
             CycleTimeout = TimeSpan.FromSeconds(o.CycleTimeoutSeconds),
             Mode = Enum.Parse<AgentMode>(o.Mode, ignoreCase: true),

@@ -4,9 +4,11 @@ namespace KafkaAgent.Tests.Support;
 /// Prometheus' binaries as scripts/test provides them (unpacked from Debian's prometheus package into
 /// artifacts/tools/bin, which it puts on PATH); found there too when a test runs on its own.
 /// </summary>
-internal static class Promtool
+internal static class PrometheusTools
 {
-    public static string Path => Find("promtool");
+    public static string Promtool => Find("promtool");
+
+    public static string Prometheus => Find("prometheus");
 
     public static string Find(string name)
     {
