@@ -12,8 +12,8 @@ public sealed class StateCommandsTests : IDisposable
 
     public StateCommandsTests()
     {
-        _stateDir = Path.Combine(_host.Root, "state");
-        _host.WithServer().WithZooKeeper().WithAgentYaml($"state_dir: {_stateDir}");
+        _stateDir = _host.StateDir;
+        _host.WithServer().WithZooKeeper().WithAgentYaml();
     }
 
     public void Dispose() => _host.Dispose();

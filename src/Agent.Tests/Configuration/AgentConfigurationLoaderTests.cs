@@ -105,7 +105,6 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("kafka:\n  service: systemd", "duplicate")]
     [InlineData("ownership:\n  sample_paths: 0", "ownership.sample_paths: must be between 1 and 100")]
     [InlineData("mode: mend", "mode: 'mend' is not one of heal, observe")]
-    [InlineData("state_dir: var/lib", "state_dir: 'var/lib' is not an absolute path")]
     [InlineData("heal:\n  cool_off_seconds: 60", "heal.cool_off_seconds: must be at least heal.budget_window_seconds")]
     [InlineData("heal:\n  grace_seconds:\n    restart_kafka: -1", "heal.grace_seconds.restart_kafka: must be between 0 and 86400")]
     [InlineData("cycle_timeout_seconds: 300\nheal:\n  action_timeout_seconds: 200", "heal.action_timeout_seconds: 200 s plus heal.verify_timeout_seconds (60 s) must be at most half of cycle_timeout_seconds (300 s)")]
@@ -147,13 +146,26 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_RelativeStateDir_NamesTheKeyAndTheVariable()
+    {
+        host.WithAgentYaml();
+
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+            new Dictionary<string, string?> { ["KAFKA_AGENT_STATE_DIR"] = "var/lib" }));
+
+        Assert.Contains("KAFKA_AGENT_STATE_DIR", error.Message, StringComparison.Ordinal);
+        Assert.Contains("state_dir: 'var/lib' is not an absolute path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Defaults_HealModeWithTheDocumentedHealSettings()
     {
         host.WithAgentYaml();
         var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
 
         Assert.Equal(AgentMode.Heal, settings.Mode);
-        Assert.Equal("/var/lib/kafka-agent", settings.StateDirectory);
+        Assert.Equal("/var/lib/kafka-agent", new AgentOptions().StateDir);
+        Assert.Equal(host.StateDir, settings.StateDirectory);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.Heal.GraceFor("restart_kafka"));
         Assert.Equal(3, settings.Heal.BudgetAttempts);
         Assert.Equal(TimeSpan.FromSeconds(600), settings.CycleTimeout);

@@ -48,7 +48,10 @@ internal sealed class HostFiles : IDisposable
         return this;
     }
 
-    /// <summary>agent.yaml with the paths above, root as the Kafka user, no metrics endpoint, plus <paramref name="extra"/> YAML.</summary>
+    /// <summary>Where agent.yaml puts state.json: inside this host, never the machine's /var/lib/kafka-agent.</summary>
+    public string StateDir => Path.Combine(Root, "state");
+
+    /// <summary>agent.yaml with the paths above, root as the Kafka user, no metrics endpoint, state in <see cref="StateDir"/>, plus <paramref name="extra"/> YAML.</summary>
     public HostFiles WithAgentYaml(string extra = "", bool zookeeperProperties = true)
     {
         var zk = zookeeperProperties ? $"zookeeper:\n  properties: {ZooKeeperProperties}\n  timeout_seconds: 2\n" : "";
@@ -63,6 +66,7 @@ internal sealed class HostFiles : IDisposable
                 pid_file: {Root}/kafka.pid
             {zk}metrics:
               enabled: false
+            state_dir: {StateDir}
             {extra}
             """);
         return this;

@@ -70,6 +70,7 @@ internal sealed class SandboxHost : IDisposable
               timeout_seconds: 2
             metrics:
               enabled: false
+            state_dir: {dir}/state
             {extra}
             """);
         return path;

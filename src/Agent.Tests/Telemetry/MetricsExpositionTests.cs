@@ -56,6 +56,8 @@ public sealed class MetricsExpositionTests : IDisposable
             "kafka_agent_logdir_avail_bytes{", "kafka_agent_logdir_wrong_owner_files{",
             "kafka_agent_logdir_used_ratio{", "kafka_agent_build_info{", "kafka_agent_cycles_total{",
             "kafka_agent_finding_active{finding=\"disk.critical\"} 0",
+            "kafka_agent_circuit_open{action=\"start_kafka\"} 0", "kafka_agent_circuit_open{action=\"restart_zookeeper\"} 0",
+            "mode=\"heal\"", "kafka_agent_remediations_total{action=\"start_zookeeper\",result=\"failure\"} 1",
         })
         {
             Assert.True(text.Contains(name, StringComparison.Ordinal), $"missing {name} in:\n{text}");
@@ -64,9 +66,13 @@ public sealed class MetricsExpositionTests : IDisposable
         // Series without labels: the exporter writes name{} value.
         Assert.Matches(@"(?m)^kafka_agent_zookeeper_up(\{\})? 0$", text);
         Assert.Matches(@"(?m)^kafka_agent_paused(\{\})? 0$", text);
+<<<<<<< HEAD
         // Three server.N lines in zoo.cfg: three brokers expected (the alert rules compare it with brokers_registered).
         Assert.Matches(@"(?m)^kafka_agent_brokers_expected(\{\})? 3$", text);
         Assert.Matches(@"(?m)^kafka_agent_build_info\{[^}]*mode=""observe""", text);
+=======
+        Assert.Matches(@"(?m)^kafka_agent_pause_expires_timestamp_seconds(\{\})? 0$", text);
+>>>>>>> heal
     }
 
     public void Dispose() => host.Dispose();
