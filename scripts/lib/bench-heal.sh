@@ -200,6 +200,8 @@ RC
     chmod 0600 "$rc"
 }
 
+# The sandbox host is laid out like the runbook's /usr/local/kafka: bin/kafka-server-start.sh -daemon and friends
+# under kafka.home, pidfiles under run/; so the agent manages both services through those scripts.
 heal_yaml() {
     cat <<Y
 mode: heal
@@ -210,12 +212,12 @@ kafka:
   home: $host
   app_log_dir: $host/logs
   service:
-    manager: pidfile
+    manager: script
     pid_file: $host/run/kafka.pid
 zookeeper:
   properties: $host/etc/zoo.cfg
   service:
-    manager: pidfile
+    manager: script
     pid_file: $host/run/zookeeper.pid
 metrics:
   enabled: false
