@@ -66,13 +66,10 @@ public sealed class MetricsExpositionTests : IDisposable
         // Series without labels: the exporter writes name{} value.
         Assert.Matches(@"(?m)^kafka_agent_zookeeper_up(\{\})? 0$", text);
         Assert.Matches(@"(?m)^kafka_agent_paused(\{\})? 0$", text);
-<<<<<<< HEAD
         // Three server.N lines in zoo.cfg: three brokers expected (the alert rules compare it with brokers_registered).
         Assert.Matches(@"(?m)^kafka_agent_brokers_expected(\{\})? 3$", text);
-        Assert.Matches(@"(?m)^kafka_agent_build_info\{[^}]*mode=""observe""", text);
-=======
+        Assert.Matches(@"(?m)^kafka_agent_build_info\{[^}]*mode=""heal""", text);
         Assert.Matches(@"(?m)^kafka_agent_pause_expires_timestamp_seconds(\{\})? 0$", text);
->>>>>>> heal
     }
 
     public void Dispose() => host.Dispose();
