@@ -35,7 +35,7 @@ internal static class VersionCommand
         var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
             ?? assembly.GetName().Version?.ToString()
             ?? "unknown";
-        // Strip the source-revision suffix the SDK appends ("+<sha>") only when it is absent from the build.
+        // Unlike ProductVersion, keeps the source-revision suffix ("+<sha>") the SDK appends: a bug report names the exact build.
         return $"kafka-agent {version} ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier})";
     }
 }
