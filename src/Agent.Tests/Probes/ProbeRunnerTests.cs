@@ -7,24 +7,24 @@ namespace KafkaAgent.Tests.Probes;
 
 public sealed class ProbeRunnerTests
 {
-    private readonly FakeTimeProvider time = new();
-    private readonly FakeLogger logger = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly FakeLogger _logger = new();
 
     [Fact]
     public async Task RunAsync_ProbeReturns_FactsWithItsDurationNothingLogged()
     {
         var probe = new DelegateProbe(_ =>
         {
-            time.Advance(TimeSpan.FromSeconds(2));
+            _time.Advance(TimeSpan.FromSeconds(2));
             return Task.FromResult("facts");
         });
 
-        var outcome = await ProbeRunner.RunAsync(probe, time, logger, CancellationToken.None);
+        var outcome = await ProbeRunner.RunAsync(probe, _time, _logger, CancellationToken.None);
 
         Assert.Equal("facts", outcome.Facts);
         Assert.Equal(TimeSpan.FromSeconds(2), outcome.Duration);
         Assert.Null(outcome.Failure);
-        Assert.Equal(0, logger.Collector.Count);
+        Assert.Equal(0, _logger.Collector.Count);
     }
 
     [Fact]
@@ -33,11 +33,11 @@ public sealed class ProbeRunnerTests
         var bug = new InvalidOperationException("index out of step");
         var probe = new DelegateProbe(_ => throw bug);
 
-        var outcome = await ProbeRunner.RunAsync(probe, time, logger, CancellationToken.None);
+        var outcome = await ProbeRunner.RunAsync(probe, _time, _logger, CancellationToken.None);
 
         Assert.Null(outcome.Facts);
         Assert.Equal("probe failed: InvalidOperationException: index out of step", outcome.Failure);
-        var record = Assert.Single(logger.Collector.GetSnapshot());
+        var record = Assert.Single(_logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Error, record.Level);
         Assert.Equal(5000, record.Id.Id);
         Assert.Same(bug, record.Exception);
@@ -49,10 +49,10 @@ public sealed class ProbeRunnerTests
     {
         var probe = new DelegateProbe(_ => throw new OperationCanceledException("its own deadline"));
 
-        var outcome = await ProbeRunner.RunAsync(probe, time, logger, CancellationToken.None);
+        var outcome = await ProbeRunner.RunAsync(probe, _time, _logger, CancellationToken.None);
 
         Assert.Equal("probe failed: OperationCanceledException: its own deadline", outcome.Failure);
-        Assert.Single(logger.Collector.GetSnapshot());
+        Assert.Single(_logger.Collector.GetSnapshot());
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class ProbeRunnerTests
         await cancel.CancelAsync();
         var probe = new DelegateProbe(ct => Task.FromCanceled<string>(ct));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ProbeRunner.RunAsync(probe, time, logger, cancel.Token));
-        Assert.Equal(0, logger.Collector.Count);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => ProbeRunner.RunAsync(probe, _time, _logger, cancel.Token));
+        Assert.Equal(0, _logger.Collector.Count);
     }
 
     private sealed class DelegateProbe(Func<CancellationToken, Task<string>> run) : IProbe<string>
