@@ -1,8 +1,8 @@
 using KafkaAgent.Bench.Demo;
 using KafkaAgent.Bench.Zk;
 
-// kafka-agent-bench VERB: benchmarks (scripts/bench) and the first demo (scripts/demo).
-// Later benchmarks (check, ownership) add verbs here.
+// kafka-agent-bench VERB: the ZooKeeper client benchmark (scripts/bench zk) and the first demo (scripts/demo).
+// The check and ownership benchmarks time the kafka-agent binary itself from scripts/lib/bench-*.sh, not from here.
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -1,7 +1,12 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
 using KafkaAgent.Configuration;
+using Microsoft.Extensions.Configuration;
 
 namespace KafkaAgent.Tests.Configuration;
 
+/// <summary>The shipped agent.yaml documents every key with exactly the default the code uses.</summary>
 public sealed class DefaultAgentYamlTests
 {
     private static string RepositoryFile(string name)
@@ -18,35 +23,59 @@ public sealed class DefaultAgentYamlTests
         throw new FileNotFoundException(name);
     }
 
-    [Fact]
-    public void Bind_ShippedAgentYaml_EveryKeyKnownAndEqualToTheDefaults()
+    /// <summary>Every leaf option as key path (agent.yaml spelling) and value, rendered invariantly.</summary>
+    private static SortedDictionary<string, string> Leaves(object options)
     {
-        var options = AgentConfigurationLoader.Bind(RepositoryFile("agent.yaml"), new Dictionary<string, string?>());
-        var defaults = new AgentOptions();
+        var leaves = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        void Walk(object? value, string prefix)
+        {
+            foreach (var property in value!.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                var key = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
+                var path = prefix.Length == 0 ? key : $"{prefix}.{key}";
+                var child = property.GetValue(value);
+                var type = property.PropertyType;
+                if (type.IsClass && type != typeof(string) && child is not IEnumerable)
+                {
+                    Walk(child, path);
+                }
+                else if (child is IEnumerable list and not string)
+                {
+                    leaves[path] = "[" + string.Join(",", list.Cast<object>().Select(Render)) + "]";
+                }
+                else
+                {
+                    leaves[path] = Render(child);
+                }
+            }
+        }
 
-        Assert.Equal(defaults.Kafka.ServerProperties, options.Kafka.ServerProperties);
-        Assert.Equal(defaults.ZooKeeper.Properties, options.ZooKeeper.Properties);
-        Assert.Equal(defaults.Disk.HighRatio, options.Disk.HighRatio);
-        Assert.Equal(defaults.Metrics.Port, options.Metrics.Port);
-        Assert.Equal(defaults.Logging.Format, options.Logging.Format);
-        Assert.Equal("text", options.Logging.Format);
-        Assert.Equal(defaults.Ownership.CpuBudgetRatio, options.Ownership.CpuBudgetRatio);
-        Assert.Equal("kafka", options.Kafka.User);
-        Assert.Empty(options.Kafka.LogDirs);
-        Assert.Null(options.Kafka.BrokerId);
-        Assert.Equal("heal", options.Mode);
-        Assert.Equal(defaults.Mode, options.Mode);
-        Assert.Equal(defaults.StateDir, options.StateDir);
-        Assert.Equal(defaults.CycleTimeoutSeconds, options.CycleTimeoutSeconds);
-        Assert.Equal(defaults.Disk.ReclaimReplicated, options.Disk.ReclaimReplicated);
-        Assert.Equal(defaults.Kafka.Service.StopTimeoutSeconds, options.Kafka.Service.StopTimeoutSeconds);
-        Assert.Equal(defaults.ZooKeeper.Service.Name, options.ZooKeeper.Service.Name);
-        Assert.Equal(defaults.ZooKeeper.Service.StopTimeoutSeconds, options.ZooKeeper.Service.StopTimeoutSeconds);
-        Assert.Equal(defaults.Heal.GraceSeconds.Each(), options.Heal.GraceSeconds.Each());
-        Assert.Equal(
-            (defaults.Heal.BudgetAttempts, defaults.Heal.BudgetWindowSeconds, defaults.Heal.CoolOffSeconds, defaults.Heal.ActionTimeoutSeconds,
-                defaults.Heal.Retries, defaults.Heal.RetryDelaySeconds, defaults.Heal.VerifyTimeoutSeconds, defaults.Heal.MassFailureBrokers),
-            (options.Heal.BudgetAttempts, options.Heal.BudgetWindowSeconds, options.Heal.CoolOffSeconds, options.Heal.ActionTimeoutSeconds,
-                options.Heal.Retries, options.Heal.RetryDelaySeconds, options.Heal.VerifyTimeoutSeconds, options.Heal.MassFailureBrokers));
+        Walk(options, "");
+        return leaves;
+    }
+
+    private static string Render(object? value) => value is null ? "<null>" : Convert.ToString(value, CultureInfo.InvariantCulture)!;
+
+    [Fact]
+    public void Bind_ShippedAgentYaml_EveryKeyEqualToTheCodeDefault()
+    {
+        var shipped = Leaves(AgentConfigurationLoader.Bind(RepositoryFile("agent.yaml"), new Dictionary<string, string?>()));
+        var defaults = Leaves(new AgentOptions());
+
+        Assert.True(defaults.Count >= 25, $"only {defaults.Count} option keys found: the walk missed a section");
+        Assert.Equal(defaults, shipped);
+    }
+
+    [Fact]
+    public void Flatten_ShippedAgentYaml_DocumentsEveryOptionKey()
+    {
+        var path = RepositoryFile("agent.yaml");
+        var documented = YamlFlattener.Flatten(File.ReadAllText(path), path).Keys
+            .Select(k => k.Replace(ConfigurationPath.KeyDelimiter, ".", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        var undocumented = Leaves(new AgentOptions()).Keys.Where(k => !documented.Contains(k)).ToList();
+
+        Assert.Empty(undocumented);
     }
 }

@@ -48,12 +48,11 @@ internal sealed class FakeServiceNotifier(TimeSpan? watchdogTimeout = null) : IS
         }
     }
 
-    /// <summary>True when nothing more was recorded; lets in-flight continuations run first.</summary>
-    public async Task<bool> IsQuietAsync()
-    {
-        await Task.Delay(50);
-        return !_events.Reader.TryPeek(out _);
-    }
+    /// <summary>
+    /// True when every recorded event has been read. Deterministic only once the code under test can emit nothing
+    /// more (its task has completed): then no event can still be on its way.
+    /// </summary>
+    public bool IsDrained => !_events.Reader.TryPeek(out _);
 
     private void Record(string assignment)
     {

@@ -133,7 +133,7 @@ public sealed class SandboxFaultTests : IDisposable
         var (exit, findings, output) = sandbox.Check(1);
 
         Assert.True(findings.Contains(expected), output);
-        Assert.True(exit >= expectedExit, output);
+        Assert.True(exit == expectedExit, $"exit {exit}, expected {expectedExit}:\n{output}");
     }
 
     [Fact]

@@ -24,12 +24,12 @@ internal static class StandaloneHost
 public sealed class ZooKeeperStockWhitelistIntegrationTests(StockWhitelistStandaloneFixture fixture)
     : IClassFixture<StockWhitelistStandaloneFixture>, IDisposable
 {
-    private readonly HostFiles host = new();
+    private readonly HostFiles _host = new();
 
     [Fact]
     public async Task Probe_StockWhitelist_ModeAndVersionFromSrvrWithoutSession()
     {
-        var settings = StandaloneHost.Settings(host, fixture.Server, fixture.Ensemble.ConnectionString);
+        var settings = StandaloneHost.Settings(_host, fixture.Server, fixture.Ensemble.ConnectionString);
         var sessions = new FakeSessionCheck();
         var probe = new ZooKeeperProbe(settings.ZooKeeper, sessions);
 
@@ -49,11 +49,11 @@ public sealed class ZooKeeperStockWhitelistIntegrationTests(StockWhitelistStanda
     [Fact]
     public void Check_StockWhitelist_ZooKeeperRowOkWithoutFindings()
     {
-        StandaloneHost.Settings(host, fixture.Server, fixture.Ensemble.ConnectionString);
+        StandaloneHost.Settings(_host, fixture.Server, fixture.Ensemble.ConnectionString);
         var agent = Path.Combine(AppContext.BaseDirectory, "kafka-agent");
 
         // No broker runs here, so the overall status is CRITICAL; the ZooKeeper row is what a stock install decides.
-        var (_, output) = Shell.RunAllowingFailure(agent, "check", "--json", "--config", host.AgentYaml);
+        var (_, output) = Shell.RunAllowingFailure(agent, "check", "--json", "--config", _host.AgentYaml);
 
         using var json = JsonDocument.Parse(output);
         var row = json.RootElement.GetProperty("checks").EnumerateArray()
@@ -62,7 +62,7 @@ public sealed class ZooKeeperStockWhitelistIntegrationTests(StockWhitelistStanda
         Assert.Equal(0, row.GetProperty("findings").GetArrayLength());
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }
 
 /// <summary>
@@ -73,12 +73,12 @@ public sealed class ZooKeeperStockWhitelistIntegrationTests(StockWhitelistStanda
 public sealed class ZooKeeperNarrowWhitelistIntegrationTests(NarrowWhitelistStandaloneFixture fixture)
     : IClassFixture<NarrowWhitelistStandaloneFixture>, IDisposable
 {
-    private readonly HostFiles host = new();
+    private readonly HostFiles _host = new();
 
     [Fact]
     public async Task Probe_WhitelistOnlyRuok_SrvrStillAnswersNoSessionNoFinding()
     {
-        var settings = StandaloneHost.Settings(host, fixture.Server, fixture.Ensemble.ConnectionString);
+        var settings = StandaloneHost.Settings(_host, fixture.Server, fixture.Ensemble.ConnectionString);
         var sessions = new FakeSessionCheck();
 
         var facts = await new ZooKeeperProbe(settings.ZooKeeper, sessions).ProbeAsync(CancellationToken.None);
@@ -90,5 +90,5 @@ public sealed class ZooKeeperNarrowWhitelistIntegrationTests(NarrowWhitelistStan
         Assert.Empty(ZooKeeperRules.Evaluate(facts).Findings);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -10,7 +10,7 @@ namespace KafkaAgent.Tests.Telemetry;
 
 public sealed class AgentMetricsTests : IDisposable
 {
-    private readonly ServiceProvider services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
     [Theory]
     [InlineData("kafka_agent_logdir_used_ratio")]
@@ -18,7 +18,7 @@ public sealed class AgentMetricsTests : IDisposable
     [InlineData("kafka_agent_logdir_inodes_used_ratio")]
     public void Record_LogDirAndZooKeeperDataDir_KindLabelTellsThemApart(string instrument)
     {
-        var factory = services.GetRequiredService<IMeterFactory>();
+        var factory = _services.GetRequiredService<IMeterFactory>();
         var metrics = new AgentMetrics(factory, KafkaAgent.Configuration.AgentMode.Heal);
         var disk = new DiskFacts(
         [
@@ -38,5 +38,5 @@ public sealed class AgentMetricsTests : IDisposable
         Assert.Equal([("/var/kafka", "kafka"), ("/var/zookeeper", "zookeeper")], kinds);
     }
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => _services.Dispose();
 }

@@ -5,8 +5,8 @@ namespace KafkaAgent.Platform;
 internal sealed record ServiceStatus(ServiceState State, int? MainPid, string Detail);
 
 /// <summary>
-/// The service-manager seam: systemd, SysV init scripts, or a pidfile written by a start script
-/// (Windows' Service Control Manager later). Reads only; starting and stopping come with remediation.
+/// The service-manager seam: systemd, SysV init scripts, a pidfile written by a start script, or Windows'
+/// Service Control Manager. Reads only; starting and stopping come with remediation.
 /// </summary>
 internal interface IServiceManager
 {

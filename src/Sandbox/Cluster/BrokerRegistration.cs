@@ -5,6 +5,7 @@ using KafkaAgent.Sandbox.Config;
 
 namespace KafkaAgent.Sandbox.Cluster;
 
+// Independent of the agent's BrokerRegistrationJson on purpose: this writes what Kafka writes, the agent's reader must cope.
 /// <summary>
 /// The JSON of /brokers/ids/&lt;id&gt; as Kafka 2.8 writes it (version 5: version 4's
 /// listener_security_protocol_map plus an empty features map). host/port repeat the first PLAINTEXT

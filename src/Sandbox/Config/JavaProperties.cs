@@ -3,6 +3,7 @@ using System.Text;
 
 namespace KafkaAgent.Sandbox.Config;
 
+// Independent of the agent's parser on purpose: a shared bug would hide; Sandbox.Tests/Parity runs both over one input set.
 /// <summary>Parses the java.util.Properties text format that Kafka's server.properties uses.</summary>
 internal static class JavaProperties
 {

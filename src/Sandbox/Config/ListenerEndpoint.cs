@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace KafkaAgent.Sandbox.Config;
 
+// Independent of the agent's KafkaListener on purpose: a shared bug would hide; Sandbox.Tests/Parity runs both over one input set.
 /// <summary>One entry of Kafka's listeners / advertised.listeners: NAME://host:port.</summary>
 internal sealed record ListenerEndpoint(string ListenerName, string Host, int Port, string SecurityProtocol)
 {

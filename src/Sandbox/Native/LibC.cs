@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace KafkaAgent.Sandbox.Native;
 
+// Not shared with the agent's LibC: different calls (setuid, kill here; statx, openat there) and the sandbox links no agent code.
 /// <summary>The few libc calls the sandbox needs: identity, privilege drop and signals.</summary>
 internal static partial class LibC
 {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace KafkaAgent.Sandbox.Native;
 
+// Not shared with the agent's UserDatabase: the sandbox reads the local accounts it creates, the agent must honour NSS (LDAP).
 /// <summary>A local account from /etc/passwd, and the privilege drop a broker start does as root.</summary>
 internal sealed record UserAccount(string Name, uint Uid, uint Gid, string Home)
 {

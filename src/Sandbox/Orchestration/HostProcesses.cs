@@ -4,6 +4,7 @@ using KafkaAgent.Sandbox.Native;
 
 namespace KafkaAgent.Sandbox.Orchestration;
 
+// Reads /proc/PID/stat itself, apart from the agent's PidFileServiceManager, so the faults it injects are confirmed independently.
 /// <summary>Processes of the sandbox, found through pidfiles and /proc; scripts run and waited for.</summary>
 internal static class HostProcesses
 {

@@ -8,15 +8,15 @@ namespace KafkaAgent.Tests.Probes.Ownership;
 public sealed class OwnershipMonitorTests : IDisposable
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
-    private readonly string logDir = Directory.CreateTempSubdirectory("kafka-logs-").FullName;
-    private readonly WallClockStepTimeProvider time = new();
+    private readonly string _logDir = Directory.CreateTempSubdirectory("kafka-logs-").FullName;
+    private readonly WallClockStepTimeProvider _time = new();
 
     private OwnershipMonitor NewMonitor()
     {
-        var kafka = new KafkaSettings("/etc/kafka/server.properties", 1, [logDir], new HostPort("127.0.0.1", 9092), [],
+        var kafka = new KafkaSettings("/etc/kafka/server.properties", 1, [_logDir], new HostPort("127.0.0.1", 9092), [],
             "root", "root", 0, 0, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), new ServiceSettings("kafka", ServiceManagerKind.PidFile, "/run/kafka.pid"));
         // A tiny directory costs far less than the budget: the interval is the minimum.
-        return new OwnershipMonitor(kafka, new OwnershipSettings(MinInterval, TimeSpan.FromHours(1), 0.005, 5), time);
+        return new OwnershipMonitor(kafka, new OwnershipSettings(MinInterval, TimeSpan.FromHours(1), 0.005, 5), _time);
     }
 
     [Fact]
@@ -25,8 +25,8 @@ public sealed class OwnershipMonitorTests : IDisposable
         var monitor = NewMonitor();
         Assert.True(monitor.Observe().FullScan);
 
-        time.StepWallClock(TimeSpan.FromHours(-1));
-        time.Advance(MinInterval);
+        _time.StepWallClock(TimeSpan.FromHours(-1));
+        _time.Advance(MinInterval);
 
         Assert.True(monitor.Observe().FullScan);
     }
@@ -37,8 +37,8 @@ public sealed class OwnershipMonitorTests : IDisposable
         var monitor = NewMonitor();
         Assert.True(monitor.Observe().FullScan);
 
-        time.StepWallClock(TimeSpan.FromHours(1));
-        time.Advance(MinInterval / 2);
+        _time.StepWallClock(TimeSpan.FromHours(1));
+        _time.Advance(MinInterval / 2);
 
         Assert.False(monitor.Observe().FullScan);
     }
@@ -55,7 +55,7 @@ public sealed class OwnershipMonitorTests : IDisposable
         Assert.True(monitor.Observe().FullScan);
     }
 
-    public void Dispose() => Directory.Delete(logDir, recursive: true);
+    public void Dispose() => Directory.Delete(_logDir, recursive: true);
 
     /// <summary>
     /// A <see cref="FakeTimeProvider"/> whose wall clock can be stepped (NTP, an operator's `date -s`) while its
@@ -63,11 +63,11 @@ public sealed class OwnershipMonitorTests : IDisposable
     /// </summary>
     private sealed class WallClockStepTimeProvider : FakeTimeProvider
     {
-        private TimeSpan step;
+        private TimeSpan _step;
 
-        public void StepWallClock(TimeSpan by) => step += by;
+        public void StepWallClock(TimeSpan by) => _step += by;
 
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + step;
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _step;
 
         // FakeTimeProvider derives its timestamp from its clock (TimestampFrequency is ticks per second): keep it
         // on the unstepped one.

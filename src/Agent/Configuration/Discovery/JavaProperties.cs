@@ -3,6 +3,7 @@ using System.Text;
 
 namespace KafkaAgent.Configuration.Discovery;
 
+// The broker stand-in keeps its own parser on purpose; Sandbox.Tests/Parity/ParserParityTests runs both over one input set.
 /// <summary>
 /// Reads the java.util.Properties text format that Kafka's server.properties and ZooKeeper's zoo.cfg use:
 /// <c>#</c>/<c>!</c> comments, <c>=</c>, <c>:</c> or blank separators, backslash continuations and escapes.

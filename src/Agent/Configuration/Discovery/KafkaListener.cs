@@ -2,6 +2,7 @@ using System.Globalization;
 
 namespace KafkaAgent.Configuration.Discovery;
 
+// The broker stand-in keeps its own parser on purpose; Sandbox.Tests/Parity/ParserParityTests runs both over one input set.
 /// <summary>One entry of Kafka's listeners / advertised.listeners: NAME://host:port (host may be empty).</summary>
 internal sealed record KafkaListener(string Name, string Host, int Port)
 {

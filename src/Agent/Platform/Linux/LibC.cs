@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace KafkaAgent.Platform.Linux;
 
+// Not shared with the sandbox's LibC: other calls, and the agent carries none of the sandbox's setuid or kill.
 /// <summary>
 /// The few C library calls the probes need. statx is used instead of lstat because its struct has the same
 /// layout on every architecture (x64, arm64), so no per-architecture struct stat is needed.

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace KafkaAgent.Platform.Linux;
 
+// Not shared with the sandbox's UserAccount: the agent goes through NSS (LDAP counts), the sandbox reads its own local accounts.
 /// <summary>Resolves user and group names to ids through the C library (so NSS sources such as LDAP count).</summary>
 internal static partial class UserDatabase
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace KafkaAgent.Probes.Membership;
 
+// The broker stand-in writes this JSON with its own code on purpose, so that a misreading here shows in the sandbox tests.
 /// <summary>
 /// Reads Kafka's /brokers/ids/&lt;id&gt; JSON: {"version":4,"host":"h","port":9092,"endpoints":["PLAINTEXT://h:9092"],...}.
 /// Version 1 had only host and port, so those stand in for endpoints when the list is absent.

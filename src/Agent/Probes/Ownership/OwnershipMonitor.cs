@@ -9,20 +9,20 @@ namespace KafkaAgent.Probes.Ownership;
 /// </summary>
 internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings settings, TimeProvider time)
 {
-    private readonly List<LogDirIndex> indexes = kafka.LogDirs
+    private readonly List<LogDirIndex> _indexes = kafka.LogDirs
         .Select(d => new LogDirIndex(new DirectoryScanner(d, kafka.Uid, kafka.Gid, settings.SamplePaths), settings.SamplePaths))
         .ToList();
 
     // Monotonic (TimeProvider timestamps), not the wall clock: an NTP step or a manual date change must
     // neither delay the next full scan by the size of the step nor run one early.
-    private long? lastFullScanStarted;
-    private TimeSpan fullScanInterval;
+    private long? _lastFullScanStarted;
+    private TimeSpan _fullScanInterval;
 
     /// <summary>Threads for a full scan: the cores, at most 4 (past that the disk, not the CPU, is the limit).</summary>
     private static int Parallelism => Math.Min(Environment.ProcessorCount, 4);
 
     /// <summary>Makes the next pass a full scan (after a fix, to verify it).</summary>
-    public void RequestFullScan() => lastFullScanStarted = null;
+    public void RequestFullScan() => _lastFullScanStarted = null;
 
     /// <exception cref="OperationCanceledException">The pass was cancelled; the next pass is a full scan.</exception>
     public OwnershipFacts Observe(CancellationToken cancellationToken = default)
@@ -42,23 +42,23 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
     private OwnershipFacts Pass(CancellationToken cancellationToken)
     {
         var now = time.GetTimestamp();
-        var full = lastFullScanStarted is not { } last || time.GetElapsedTime(last, now) >= fullScanInterval;
+        var full = _lastFullScanStarted is not { } last || time.GetElapsedTime(last, now) >= _fullScanInterval;
         var before = LibC.ThreadCpuTime();
         var cpu = TimeSpan.Zero;
         if (full)
         {
-            foreach (var index in indexes)
+            foreach (var index in _indexes)
             {
                 cpu += index.FullScan(Parallelism, cancellationToken);
             }
 
-            lastFullScanStarted = now;
-            fullScanInterval = OwnershipSchedule.NextInterval(
+            _lastFullScanStarted = now;
+            _fullScanInterval = OwnershipSchedule.NextInterval(
                 cpu, settings.CpuBudgetRatio, settings.FullScanMinInterval, settings.FullScanMaxInterval);
         }
         else
         {
-            foreach (var index in indexes)
+            foreach (var index in _indexes)
             {
                 index.Refresh(cancellationToken);
             }
@@ -66,7 +66,7 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
             cpu = LibC.ThreadCpuTime() - before;
         }
 
-        var summaries = indexes.Select(i => i.Summarize()).ToList();
+        var summaries = _indexes.Select(i => i.Summarize()).ToList();
         return new OwnershipFacts(kafka.User, kafka.Group, summaries, full, cpu);
     }
 }
