@@ -11,6 +11,7 @@ internal static class AgentCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ScanOwnershipCommand.Create());
         root.Subcommands.Add(LockHoldCommand.Create());
         return root;
