@@ -15,6 +15,7 @@ internal static class AgentCommandLine
         root.Subcommands.Add(StateCommands.Pause());
         root.Subcommands.Add(StateCommands.Resume());
         root.Subcommands.Add(StateCommands.Reset());
+        root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ScanOwnershipCommand.Create());
         root.Subcommands.Add(LockHoldCommand.Create());
         return root;

@@ -15,5 +15,13 @@ internal static class CoordinationPaths
     /// <summary>One ephemeral znode per agent, named by broker id, holding its last report.</summary>
     public const string Hosts = Root + "/hosts";
 
+    /// <summary>
+    /// One persistent, empty znode per broker whose agent ever published: the brokers the cluster expects, so a
+    /// host whose broker and agent are both gone still shows. Delete it when a broker is decommissioned.
+    /// </summary>
+    public const string Known = Root + "/known";
+
+    public static string KnownBroker(int brokerId) => Known + "/" + brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Host(int brokerId) => Hosts + "/" + brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

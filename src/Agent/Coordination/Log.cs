@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7005, Level = LogLevel.Warning, Message = "cluster lock: could not withdraw {What} ({Reason}); it goes with the session")]
     public static partial void WithdrawFailed(ILogger logger, string what, string reason);
+
+    [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "host report {Path} belonged to session 0x{Owner:x}; replaced by this agent's")]
+    public static partial void HostReportReplaced(ILogger logger, string path, long owner);
 }
