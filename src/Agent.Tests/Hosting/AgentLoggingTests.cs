@@ -1,3 +1,4 @@
+using KafkaAgent.Cycle;
 using KafkaAgent.Configuration;
 using KafkaAgent.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -34,7 +34,7 @@ internal sealed class OwnershipMonitor(KafkaSettings kafka, OwnershipSettings se
         catch (OperationCanceledException)
         {
             // A pass cut short leaves an index that knows only part of the tree; only a full scan can be trusted after it.
-            lastFullScanStarted = null;
+            _lastFullScanStarted = null;
             throw;
         }
     }
