@@ -15,7 +15,8 @@ namespace KafkaAgent.Coordination;
 /// queueing behind itself. A contender that gives up (time, cancellation, error) deletes what it created; what it
 /// cannot delete goes with its session.
 /// </remarks>
-internal sealed class ClusterLock(ZooKeeperClient client, TimeProvider time, ILogger logger, string queuePath = CoordinationPaths.DisruptiveLock)
+/// <param name="gauge">kafka_agent_lock_held, when the agent exports metrics.</param>
+internal sealed class ClusterLock(ZooKeeperClient client, TimeProvider time, ILogger logger, string queuePath = CoordinationPaths.DisruptiveLock, LockHeldGauge? gauge = null)
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
@@ -57,7 +58,7 @@ internal sealed class ClusterLock(ZooKeeperClient client, TimeProvider time, ILo
                 var index = queue.IndexOf(own[0]);
                 if (index == 0)
                 {
-                    var lease = new LockLease(client, $"{queuePath}/{mine}", owner, session);
+                    var lease = new LockLease(client, $"{queuePath}/{mine}", owner, session, gauge);
                     Log.LockAcquired(logger, lease.Path, owner.Action, owner.BrokerId);
                     return lease;
                 }

@@ -11,7 +11,7 @@ namespace KafkaAgent.Coordination;
 /// releases it. Usage: <c>var gate = await EnterAsync(...); if (gate.Lease is { } lease) { await using (lease) { act } }
 /// else skip(gate.Reason)</c>; before each further side effect, <c>await lease.VerifyAsync(...)</c>.
 /// </summary>
-internal sealed class DisruptiveActionGate(ZooKeeperClient client, TimeProvider time, ILogger logger)
+internal sealed class DisruptiveActionGate(ZooKeeperClient client, TimeProvider time, ILogger logger, LockHeldGauge? gauge = null)
 {
     public const string MassFailure = "mass_failure";
     public const string Lock = "lock";
@@ -31,7 +31,7 @@ internal sealed class DisruptiveActionGate(ZooKeeperClient client, TimeProvider 
         LockLease? lease;
         try
         {
-            lease = await new ClusterLock(client, time, logger).AcquireAsync(request.Owner, request.LockWait, cancellationToken);
+            lease = await new ClusterLock(client, time, logger, gauge: gauge).AcquireAsync(request.Owner, request.LockWait, cancellationToken);
         }
         catch (ZooKeeperException ex)
         {

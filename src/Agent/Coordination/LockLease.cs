@@ -12,11 +12,21 @@ internal sealed class LockLease : IAsyncDisposable
 {
     private readonly ZooKeeperClient client;
     private readonly CancellationTokenSource lost = new();
+    private readonly LockHeldGauge? gauge;
     private int released;
+    private int counted;
 
-    internal LockLease(ZooKeeperClient client, string path, LockOwner owner, long sessionId)
+    internal LockLease(ZooKeeperClient client, string path, LockOwner owner, long sessionId, LockHeldGauge? gauge = null)
     {
         this.client = client;
+        this.gauge = gauge;
+        if (gauge is not null)
+        {
+            gauge.Acquired();
+            counted = 1;
+            lost.Token.Register(Uncount);
+        }
+
         Path = path;
         Owner = owner;
         SessionId = sessionId;
@@ -103,6 +113,14 @@ internal sealed class LockLease : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await ReleaseAsync();
+
+    private void Uncount()
+    {
+        if (Interlocked.Exchange(ref counted, 0) == 1)
+        {
+            gauge?.Released();
+        }
+    }
 
     private void OnStateChanged(object? sender, ZooKeeperState state)
     {
