@@ -28,8 +28,15 @@ internal static class ObservationServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton(settings);
         services.AddSingleton<IFileSystemStats, StatVfsFileSystemStats>();
-        services.AddSingleton<IProcessRunner, ProcessRunner>();
-        services.AddSingleton(sp => ServiceManagerFactory.Create(settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton<IProcessRunner>(sp => new ProcessRunner(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ServiceManagerFactory.Create(
+            settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ManagedServices(
+            new ManagedService(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>(), settings.Kafka.Service.StopTimeout),
+            settings.ZooKeeper.LocalServer is null ? null : new ManagedService(
+                settings.ZooKeeper.Service.Name,
+                ServiceManagerFactory.Create(settings.ZooKeeper.Service, sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<TimeProvider>(), unitOrScriptRequired: true),
+                settings.ZooKeeper.Service.StopTimeout)));
         services.AddSingleton<IZooKeeperSessionCheck, ZooKeeperSessionCheck>();
         services.AddSingleton(sp => new OwnershipMonitor(settings.Kafka, settings.Ownership, sp.GetRequiredService<TimeProvider>()));
 
