@@ -37,6 +37,10 @@ internal static class ObservationServiceCollectionExtensions
                 settings.ZooKeeper.Service.Name,
                 ServiceManagerFactory.Create(settings.ZooKeeper.Service, sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<TimeProvider>(), unitOrScriptRequired: true),
                 settings.ZooKeeper.Service.StopTimeout)));
+        services.AddSingleton<IOwnershipFixer>(_ => OperatingSystem.IsWindows()
+            ? new Platform.Windows.NtfsOwnershipFixer(new Platform.Windows.Win32NtfsSecurityStore(), new FileOwner(settings.Kafka.User, settings.Kafka.Group))
+            : new LinuxOwnershipFixer());
+        services.AddSingleton<IFileCleaner>(sp => new LinuxFileCleaner(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IZooKeeperSessionCheck, ZooKeeperSessionCheck>();
         services.AddSingleton(sp => new OwnershipMonitor(settings.Kafka, settings.Ownership, sp.GetRequiredService<TimeProvider>()));
 

@@ -28,7 +28,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
             #!/bin/sh
             [ "$1" = -daemon ] && shift
             echo "$@" > {{dir}}/args
-            nohup setsid sh -c 'trap "{{onTerm}}" TERM; while :; do sleep 0.1; done' kafka.Kafka "$1" >/dev/null 2>&1 </dev/null &
+            nohup setsid sh -c 'trap "{{onTerm}}" TERM; touch {{dir}}/trapped; while :; do sleep 0.1; done' kafka.Kafka "$1" >/dev/null 2>&1 </dev/null &
             echo $! > {{PidFile}}
             echo started
             """);
@@ -109,6 +109,10 @@ public sealed class ScriptServiceManagerTests : IDisposable
         Assert.True((await manager.StartAsync("kafka", CancellationToken.None)).Succeeded);
         var pid = (await manager.GetStatusAsync("kafka", CancellationToken.None)).MainPid!.Value;
         started.Add(pid);
+        for (var i = 0; i < 600 && !File.Exists(Path.Combine(dir, "trapped")); i++)
+        {
+            await Task.Delay(50); // until the daemon ignores SIGTERM: before that, SIGTERM would end it
+        }
 
         var stop = await manager.StopAsync("kafka", TimeSpan.FromSeconds(1), CancellationToken.None);
 

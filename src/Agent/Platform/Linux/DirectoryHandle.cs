@@ -95,8 +95,12 @@ internal sealed unsafe class DirectoryHandle : IDisposable
         return ok;
     }
 
-    /// <summary>Reads the entries (without . and ..) in the kernel's order.</summary>
-    public EntryReader ReadEntries() => new(Fd);
+    /// <summary>Reads the entries (without . and ..) in the kernel's order, from the first (a second read of the same handle starts over).</summary>
+    public EntryReader ReadEntries()
+    {
+        _ = LibC.LSeek(Fd, 0, 0);
+        return new(Fd);
+    }
 
     public static string Join(string directory, byte* name) =>
         string.Concat(directory, "/", Marshal.PtrToStringUTF8((nint)name));

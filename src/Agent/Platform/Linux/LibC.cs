@@ -12,6 +12,7 @@ internal static unsafe partial class LibC
     public const int AtSymlinkNoFollow = 0x100;
     public const int AtEmptyPath = 0x1000;
     public const uint StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10, StatxMtime = 0x40, StatxCtime = 0x80;
+    public const uint StatxNlink = 0x4, StatxSize = 0x200, StatxBlocks = 0x400;
     public const int AtRemoveDir = 0x200;
     public const int ENOENT = 2, ESRCH = 3, EINTR = 4, EACCES = 13, ENOTDIR = 20, EROFS = 30, ELOOP = 40;
     public const int SigKill = 9, SigTerm = 15, SigCont = 18;
@@ -100,6 +101,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true)]
     public static partial int UnlinkAt(int dirFd, byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    public static partial long LSeek(int fd, long offset, int whence);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     public static partial uint GetEffectiveUserId();
