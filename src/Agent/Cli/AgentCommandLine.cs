@@ -12,6 +12,7 @@ internal static class AgentCommandLine
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ScanOwnershipCommand.Create());
+        root.Subcommands.Add(FixOwnershipCommand.Create());
         return root;
     }
 }
