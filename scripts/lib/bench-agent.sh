@@ -36,7 +36,7 @@ timed() {
 # discovered), with extra lines under kafka: and the given metrics: body.
 sandbox_agent_yaml() {
     local host="$1" extra="$2" metrics="$3"
-    printf 'kafka:\n  server_properties: %s/etc/server.properties\n%b  service:\n    manager: pidfile\n    pid_file: %s/run/kafka.pid\n' \
+    printf 'kafka:\n  server_properties: %s/etc/server.properties\n%b  service:\n    manager: pidfile\n    pid_file: %s/run/kafka.pid\n    command_match: kafka-sandbox.dll broker\n' \
         "$host" "$extra" "$host"
     printf 'zookeeper:\n  properties: %s/etc/zoo.cfg\nmetrics:\n%b' "$host" "$metrics"
 }

@@ -65,6 +65,8 @@ internal sealed class SandboxHost : IDisposable
               service:
                 manager: pidfile
                 pid_file: {dir}/run/kafka.pid
+                # The stand-in runs as "dotnet .../kafka-sandbox.dll broker ...", not as kafka.Kafka.
+                command_match: kafka-sandbox.dll broker
             zookeeper:
               properties: {dir}/etc/zoo.cfg
               timeout_seconds: 2

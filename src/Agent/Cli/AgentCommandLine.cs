@@ -18,6 +18,7 @@ internal static class AgentCommandLine
         root.Subcommands.Add(ClusterCommand.Create());
         root.Subcommands.Add(ScanOwnershipCommand.Create());
         root.Subcommands.Add(LockHoldCommand.Create());
+        root.Subcommands.Add(FixOwnershipCommand.Create());
         return root;
     }
 }

@@ -39,8 +39,19 @@ internal static class AgentServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton(settings);
         services.AddSingleton<IFileSystemStats, StatVfsFileSystemStats>();
-        services.AddSingleton<IProcessRunner, ProcessRunner>();
-        services.AddSingleton(sp => ServiceManagerFactory.Create(settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>()));
+        services.AddSingleton<IProcessRunner>(sp => new ProcessRunner(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => ServiceManagerFactory.Create(
+            settings.Kafka.Service, sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ManagedServices(
+            new ManagedService(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>(), settings.Kafka.Service.StopTimeout),
+            settings.ZooKeeper.LocalServer is null ? null : new ManagedService(
+                settings.ZooKeeper.Service.Name,
+                ServiceManagerFactory.Create(settings.ZooKeeper.Service, sp.GetRequiredService<IProcessRunner>(), sp.GetRequiredService<TimeProvider>(), unitOrScriptRequired: true),
+                settings.ZooKeeper.Service.StopTimeout)));
+        services.AddSingleton<IOwnershipFixer>(_ => OperatingSystem.IsWindows()
+            ? new Platform.Windows.NtfsOwnershipFixer(new Platform.Windows.Win32NtfsSecurityStore(), new FileOwner(settings.Kafka.User, settings.Kafka.Group))
+            : new LinuxOwnershipFixer());
+        services.AddSingleton<IFileCleaner>(sp => new LinuxFileCleaner(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IZooKeeperSessionCheck, ZooKeeperSessionCheck>();
         services.AddSingleton(sp => new OwnershipMonitor(settings.Kafka, settings.Ownership, sp.GetRequiredService<TimeProvider>()));
 
@@ -103,13 +114,10 @@ internal static class AgentServiceCollectionExtensions
             settings.StateDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonFileStateStore>>()));
         services.AddSingleton<IPlanner, RunbookPlanner>();
         services.AddSingleton(new HealPolicy(settings.Mode, settings.Heal, settings.ZooKeeper.LocalServer is not null,
-            settings.ZooKeeper.LocalServer?.JoinGrace ?? TimeSpan.Zero, settings.Kafka.Service.Name, settings.ZooKeeperService));
+            settings.ZooKeeper.LocalServer?.JoinGrace ?? TimeSpan.Zero, settings.Kafka.Service.Name, settings.ZooKeeper.Service.Name));
         services.AddSingleton<RemediationMetrics>();
         // The cluster lock, min-ISR, log-recovery and mass-failure checks are not in this build: mode is the only guard.
         services.TryAddSingleton<IDisruptiveGuard>(new ModeOnlyDisruptiveGuard(settings.Mode));
-        // No chown or cleanup implementation in this build: these fail every call with "not available on this build".
-        services.TryAddSingleton<IOwnershipFixer, UnavailablePlatformActions>();
-        services.TryAddSingleton<IFileCleaner, UnavailablePlatformActions>();
         services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
             sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
             sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),
@@ -118,16 +126,19 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var manager = sp.GetRequiredService<IServiceManager>();
+            var managed = sp.GetRequiredService<ManagedServices>();
+            // A host with no ZooKeeper of its own plans no ZooKeeper action; Kafka's manager stands in so the table is whole.
+            var zooKeeper = managed.ZooKeeper?.Manager ?? manager;
             var cleaner = sp.GetRequiredService<IFileCleaner>();
             IRemediationAction[] bare =
             [
-                new StartZooKeeperAction(manager, settings.ZooKeeperService),
-                new RestartZooKeeperAction(manager, settings.ZooKeeperService, settings.ZooKeeperStopTimeout),
-                new CleanAppLogsAction(cleaner, settings.AppLogDir),
+                new StartZooKeeperAction(zooKeeper, settings.ZooKeeper.Service.Name),
+                new RestartZooKeeperAction(zooKeeper, settings.ZooKeeper.Service.Name, settings.ZooKeeper.Service.StopTimeout),
+                new CleanAppLogsAction(cleaner, settings.Kafka.AppLogDir),
                 new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
                 new StartKafkaAction(manager, settings.Kafka.Service.Name),
-                new RestartKafkaAction(manager, settings.Kafka.Service.Name, settings.KafkaStopTimeout),
+                new RestartKafkaAction(manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();
             var metrics = sp.GetRequiredService<RemediationMetrics>();

@@ -26,15 +26,6 @@ internal sealed record AgentSettings(
 
     public HealSettings Heal { get; init; } = HealSettings.Default;
 
-    /// <summary>Kafka's LOG_DIR, where clean_app_logs deletes rotated application logs.</summary>
-    public string AppLogDir { get; init; } = "/usr/local/kafka/logs";
-
-    public TimeSpan KafkaStopTimeout { get; init; } = TimeSpan.FromSeconds(120);
-
-    public string ZooKeeperService { get; init; } = "zookeeper";
-
-    public TimeSpan ZooKeeperStopTimeout { get; init; } = TimeSpan.FromSeconds(120);
-
     /// <summary>disk.reclaim_replicated (tier 3); accepted and validated, not acted on by this build.</summary>
     public bool ReclaimReplicated { get; init; }
 }
@@ -51,10 +42,22 @@ internal enum ServiceManagerKind
     Systemd,
     SysV,
     PidFile,
+
+    /// <summary>The runbook's own scripts (kafka-server-start.sh -daemon, kafka-server-stop.sh), status from the process table or a pidfile.</summary>
+    Script,
 }
 
-internal sealed record ServiceSettings(string Name, ServiceManagerKind Manager, string? PidFile);
+/// <param name="CommandMatch">Text /proc/PID/cmdline must hold for a process to count as the service (kafka.Kafka, QuorumPeerMain).</param>
+/// <param name="Scripts">The runbook's start command for this service (script and pidfile managers).</param>
+internal sealed record ServiceSettings(string Name, ServiceManagerKind Manager, string? PidFile, TimeSpan StopTimeout, string CommandMatch, ServiceScripts Scripts);
 
+/// <summary>How the runbook starts a service that has no unit of its own, and as whom.</summary>
+/// <param name="Start">kafka-server-start.sh or zookeeper-server-start.sh under kafka.home/bin.</param>
+/// <param name="Config">The properties file the start script is given.</param>
+internal sealed record ServiceScripts(string Start, string Config, string User, string Group, uint Uid, uint Gid);
+
+/// <param name="Home">kafka.home: where bin/kafka-server-start.sh lives.</param>
+/// <param name="AppLogDir">Kafka's LOG_DIR (server.log, GC logs); not a partition log dir.</param>
 /// <param name="RegisteredListeners">What the broker should register in /brokers/ids: advertised.listeners, else listeners.</param>
 internal sealed record KafkaSettings(
     string ServerProperties,
@@ -68,7 +71,9 @@ internal sealed record KafkaSettings(
     uint Gid,
     TimeSpan ApiTimeout,
     TimeSpan ApiInterval,
-    ServiceSettings Service);
+    ServiceSettings Service,
+    string Home,
+    string AppLogDir);
 
 /// <param name="Local">The ZooKeeper on this host that the agent probes.</param>
 /// <param name="LocalServer">Its parsed config; null when this host has none (ZooKeeper runs elsewhere).</param>
@@ -77,7 +82,8 @@ internal sealed record ZooKeeperSettings(
     TimeSpan SessionTimeout,
     HostPort Local,
     TimeSpan Timeout,
-    ZooKeeperServerConfig? LocalServer);
+    ZooKeeperServerConfig? LocalServer,
+    ServiceSettings Service);
 
 internal sealed record DiskSettings(double HighRatio, double CriticalRatio);
 

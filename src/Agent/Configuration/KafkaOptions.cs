@@ -8,6 +8,14 @@ internal sealed class KafkaOptions
     [ConfigurationKeyName("server_properties")]
     public string ServerProperties { get; set; } = "/usr/local/kafka/config/server.properties";
 
+    /// <summary>Kafka's installation: bin/kafka-server-start.sh and friends.</summary>
+    [ConfigurationKeyName("home")]
+    public string Home { get; set; } = "/usr/local/kafka";
+
+    /// <summary>Kafka's LOG_DIR (server.log, controller.log, GC logs); default: home/logs.</summary>
+    [ConfigurationKeyName("app_log_dir")]
+    public string? AppLogDir { get; set; }
+
     /// <summary>Overrides broker.id (and meta.properties when the id is generated).</summary>
     [ConfigurationKeyName("broker_id")]
     public int? BrokerId { get; set; }

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Configuration;
 
 namespace KafkaAgent.Configuration;
 
-/// <summary>How the agent asks the host whether Kafka runs.</summary>
+/// <summary>How the agent asks the host whether a service (Kafka, or the local ZooKeeper) runs, and starts and stops it.</summary>
 internal sealed class KafkaServiceOptions
 {
     [ConfigurationKeyName("name")]
     public string Name { get; set; } = "kafka";
 
-    /// <summary>auto, systemd, sysv or pidfile.</summary>
+    /// <summary>auto, systemd, sysv, pidfile or script.</summary>
     [ConfigurationKeyName("manager")]
     public string Manager { get; set; } = "auto";
 
@@ -16,7 +16,11 @@ internal sealed class KafkaServiceOptions
     [ConfigurationKeyName("pid_file")]
     public string? PidFile { get; set; }
 
-    /// <summary>How long a graceful stop (controlled shutdown) may take before the service manager escalates.</summary>
+    /// <summary>Seconds a graceful stop may take before the service process is killed.</summary>
     [ConfigurationKeyName("stop_timeout_seconds")]
     public double StopTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>What /proc/PID/cmdline must hold for a process to count as the service (pidfile and script managers).</summary>
+    [ConfigurationKeyName("command_match")]
+    public string CommandMatch { get; set; } = "kafka.Kafka";
 }

@@ -27,7 +27,6 @@ internal static class OptionsSchema
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(MetricsOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(HealOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(HealGraceOptions))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ZooKeeperServiceOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(LoggingOptions))]
     public static (Type? LeafType, string? UnknownPrefix) Resolve(Type rootType, string key)
     {

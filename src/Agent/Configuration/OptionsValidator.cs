@@ -35,14 +35,19 @@ internal static class OptionsValidator
             yield return ("kafka:broker_id", $"must be 0 or more (got {o.Kafka.BrokerId})");
         }
 
-        if (!Enum.TryParse<ServiceManagerKind>(o.Kafka.Service.Manager, ignoreCase: true, out _))
+        foreach (var error in ValidateService("kafka:service", o.Kafka.Service).Concat(ValidateService("zookeeper:service", o.ZooKeeper.Service)))
         {
-            yield return ("kafka:service:manager", $"'{o.Kafka.Service.Manager}' is not one of auto, systemd, sysv, pidfile");
+            yield return error;
         }
 
-        if (string.Equals(o.Kafka.Service.Manager, "pidfile", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(o.Kafka.Service.PidFile))
+        if (!Path.IsPathRooted(o.Kafka.Home))
         {
-            yield return ("kafka:service:pid_file", "is required when kafka.service.manager is pidfile");
+            yield return ("kafka:home", $"'{o.Kafka.Home}' is not an absolute path");
+        }
+
+        if (o.Kafka.AppLogDir is { Length: > 0 } appLogDir && !Path.IsPathRooted(appLogDir))
+        {
+            yield return ("kafka:app_log_dir", $"'{appLogDir}' is not an absolute path");
         }
 
         if (o.Kafka.Service.StopTimeoutSeconds is < 1 or > 3600)
@@ -78,6 +83,34 @@ internal static class OptionsValidator
         foreach (var error in HealValidator.Validate(o))
         {
             yield return error;
+        }
+    }
+
+    private static IEnumerable<(string, string)> ValidateService(string key, KafkaServiceOptions s)
+    {
+        if (!Enum.TryParse<ServiceManagerKind>(s.Manager, ignoreCase: true, out _))
+        {
+            yield return ($"{key}:manager", $"'{s.Manager}' is not one of auto, systemd, sysv, pidfile, script");
+        }
+
+        if (string.Equals(s.Manager, "pidfile", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(s.PidFile))
+        {
+            yield return ($"{key}:pid_file", $"is required when {OptionsSchema.Display(key)}.manager is pidfile");
+        }
+
+        if (s.PidFile is { Length: > 0 } pidFile && !Path.IsPathRooted(pidFile))
+        {
+            yield return ($"{key}:pid_file", $"'{pidFile}' is not an absolute path");
+        }
+
+        if (s.StopTimeoutSeconds is < 1 or > 3600)
+        {
+            yield return ($"{key}:stop_timeout_seconds", $"must be between 1 and 3600 (got {s.StopTimeoutSeconds})");
+        }
+
+        if (string.IsNullOrWhiteSpace(s.CommandMatch))
+        {
+            yield return ($"{key}:command_match", "must not be empty (it tells the service's process from any other that got its pid)");
         }
     }
 

@@ -23,12 +23,17 @@ internal static class SettingsResolver
         var brokerId = o.Kafka.BrokerId ?? server.BrokerId ?? KafkaServerConfig.ReadGeneratedBrokerId(logDirs)
             ?? throw Error("kafka.broker_id", $"not set, and {o.Kafka.ServerProperties} has no broker.id and no log dir holds meta.properties yet");
 
-        var zooKeeper = ResolveZooKeeper(configPath, o, server);
-        var expected = o.Cluster.ExpectedBrokers ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
-
         var uid = UserDatabase.FindUserId(o.Kafka.User) ?? throw Error("kafka.user", $"no such user '{o.Kafka.User}' on this host");
         var gid = UserDatabase.FindGroupId(o.Kafka.Group) ?? throw Error("kafka.group", $"no such group '{o.Kafka.Group}' on this host");
 
+        // The runbook runs both with Kafka's scripts; the agent runs them as Kafka's user.
+        var zooKeeperScripts = new ServiceScripts(
+            Path.Combine(Path.TrimEndingDirectorySeparator(o.Kafka.Home), "bin", "zookeeper-server-start.sh"), o.ZooKeeper.Properties, o.Kafka.User, o.Kafka.Group, uid, gid);
+        var zooKeeper = ResolveZooKeeper(configPath, o, server, Service(o.ZooKeeper.Service, zooKeeperScripts));
+        var expected = o.Cluster.ExpectedBrokers ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
+
+        var home = Path.TrimEndingDirectorySeparator(o.Kafka.Home);
+        var bin = Path.Combine(home, "bin");
         var kafka = new KafkaSettings(
             o.Kafka.ServerProperties,
             brokerId,
@@ -41,7 +46,9 @@ internal static class SettingsResolver
             gid,
             TimeSpan.FromSeconds(o.Kafka.ApiTimeoutSeconds),
             TimeSpan.FromSeconds(o.Kafka.ApiIntervalSeconds),
-            new ServiceSettings(o.Kafka.Service.Name, Enum.Parse<ServiceManagerKind>(o.Kafka.Service.Manager, ignoreCase: true), o.Kafka.Service.PidFile));
+            Service(o.Kafka.Service, new ServiceScripts(Path.Combine(bin, "kafka-server-start.sh"), o.Kafka.ServerProperties, o.Kafka.User, o.Kafka.Group, uid, gid)),
+            home,
+            Path.TrimEndingDirectorySeparator(o.Kafka.AppLogDir is { Length: > 0 } appLogDir ? appLogDir : Path.Combine(home, "logs")));
 
         var w = o.Ownership;
         return new AgentSettings(
@@ -59,16 +66,19 @@ internal static class SettingsResolver
             Mode = Enum.Parse<AgentMode>(o.Mode, ignoreCase: true),
             StateDirectory = o.StateDir,
             Heal = HealSettings.From(o.Heal),
-            AppLogDir = o.Kafka.AppLogDir
-                ?? Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(o.Kafka.ServerProperties)) ?? "/", "logs"),
-            KafkaStopTimeout = TimeSpan.FromSeconds(o.Kafka.Service.StopTimeoutSeconds),
-            ZooKeeperService = o.ZooKeeper.Service.Name,
-            ZooKeeperStopTimeout = TimeSpan.FromSeconds(o.ZooKeeper.Service.StopTimeoutSeconds),
             ReclaimReplicated = o.Disk.ReclaimReplicated,
         };
     }
 
-    private static ZooKeeperSettings ResolveZooKeeper(string configPath, AgentOptions o, KafkaServerConfig server)
+    private static ServiceSettings Service(KafkaServiceOptions s, ServiceScripts scripts) => new(
+        s.Name,
+        Enum.Parse<ServiceManagerKind>(s.Manager, ignoreCase: true),
+        s.PidFile is { Length: > 0 } pidFile ? pidFile : null,
+        TimeSpan.FromSeconds(s.StopTimeoutSeconds),
+        s.CommandMatch,
+        scripts);
+
+    private static ZooKeeperSettings ResolveZooKeeper(string configPath, AgentOptions o, KafkaServerConfig server, ServiceSettings service)
     {
         // The default ZooKeeper config path is optional (ZooKeeper may run on other hosts); a path the
         // operator set explicitly must exist.
@@ -96,7 +106,7 @@ internal static class SettingsResolver
             ? new HostPort(local.ClientPortAddress is null or "0.0.0.0" ? "127.0.0.1" : local.ClientPortAddress, local.ClientPort)
             : connect.Hosts[0];
 
-        return new ZooKeeperSettings(connect, server.ZooKeeperSessionTimeout, endpoint, TimeSpan.FromSeconds(o.ZooKeeper.TimeoutSeconds), local);
+        return new ZooKeeperSettings(connect, server.ZooKeeperSessionTimeout, endpoint, TimeSpan.FromSeconds(o.ZooKeeper.TimeoutSeconds), local, service);
     }
 
     private static HostPort ProbeEndpoint(string configPath, string? configured, KafkaServerConfig server)

@@ -20,6 +20,7 @@ internal sealed class ZooKeeperOptions
     [ConfigurationKeyName("timeout_seconds")]
     public double TimeoutSeconds { get; set; } = 3;
 
+    /// <summary>How this host's ZooKeeper is started and stopped.</summary>
     [ConfigurationKeyName("service")]
-    public ZooKeeperServiceOptions Service { get; set; } = new();
+    public KafkaServiceOptions Service { get; set; } = new() { Name = "zookeeper", StopTimeoutSeconds = 30, CommandMatch = "QuorumPeerMain" };
 }

@@ -1,28 +1,56 @@
 using System.Diagnostics;
+using System.Text;
+using KafkaAgent.Platform.Linux;
 
 namespace KafkaAgent.Platform;
 
-internal sealed record ProcessResult(int ExitCode, string Output);
+/// <param name="OutputTruncated">Output (stdout and stderr together) passed <see cref="ProcessRunner.OutputLimit"/> characters; the rest was read and dropped.</param>
+internal sealed record ProcessResult(int ExitCode, string Output, bool OutputTruncated = false);
 
-/// <summary>Runs a short command (systemctl, service) with a deadline; output is bounded and never echoed.</summary>
+/// <summary>Runs a short command (systemctl, service, a stop script) with a deadline; output is bounded and never echoed.</summary>
 internal interface IProcessRunner
 {
     /// <exception cref="TimeoutException">The command did not finish in time (it is killed).</exception>
+    /// <exception cref="OperationCanceledException">The caller gave up (the command is killed).</exception>
     /// <exception cref="System.ComponentModel.Win32Exception">The command does not exist.</exception>
     Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken);
 }
 
-internal sealed class ProcessRunner : IProcessRunner
+/// <summary>
+/// On Linux each command runs in its own session and process group (through setsid, which execs in place, so the
+/// pid is the command's), so that giving up on it kills what it spawned too. A daemon the command started and left
+/// holding the output pipes does not keep the caller waiting: once the command exits, output still open after a
+/// short grace is left unread.
+/// </summary>
+internal sealed class ProcessRunner(TimeProvider time) : IProcessRunner
 {
+    /// <summary>Characters kept of a command's output: far more than any status line, far less than a runaway loop.</summary>
+    internal const int OutputLimit = 64 * 1024;
+
+    private const string Setsid = "/usr/bin/setsid";
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(1);
+
+    public ProcessRunner()
+        : this(TimeProvider.System)
+    {
+    }
+
     public async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(fileName)
+        var ownGroup = OperatingSystem.IsLinux() && File.Exists(Setsid);
+        var start = new ProcessStartInfo(ownGroup ? Setsid : fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (ownGroup)
+        {
+            // setsid would report a missing program as its own exit code; keep "does not exist" an exception.
+            start.ArgumentList.Add(Resolve(fileName));
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -33,19 +61,100 @@ internal sealed class ProcessRunner : IProcessRunner
         start.Environment["SYSTEMD_COLORS"] = "0";
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {fileName}");
         process.StandardInput.Close();
+        var output = new BoundedOutput(OutputLimit);
+        var readers = Task.WhenAll(output.DrainAsync(process.StandardOutput), output.DrainAsync(process.StandardError));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
         {
-            var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
-            var error = process.StandardError.ReadToEndAsync(deadline.Token);
             await process.WaitForExitAsync(deadline.Token);
-            return new ProcessResult(process.ExitCode, await output + await error);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
+        {
+            Kill(process, ownGroup);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0.#} s (killed)");
+        }
+
+        await Task.WhenAny(readers, Task.Delay(OutputGrace, time, CancellationToken.None));
+        return new ProcessResult(process.ExitCode, output.Text, output.Truncated);
+    }
+
+    private static void Kill(Process process, bool ownGroup)
+    {
+        if (ownGroup)
+        {
+            // The whole group: children that stayed in it; Kill(entireProcessTree) below also reaches any that left.
+            _ = LibC.Kill(-process.Id, LibC.SigKill);
+        }
+
+        try
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    private static string Resolve(string fileName)
+    {
+        if (fileName.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(fileName) ? fileName : throw new System.ComponentModel.Win32Exception(LibC.ENOENT, $"{fileName}: no such file");
+        }
+
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/sbin:/usr/bin:/sbin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, fileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new System.ComponentModel.Win32Exception(LibC.ENOENT, $"{fileName}: not found in PATH");
+    }
+
+    /// <summary>stdout and stderr of one command, kept up to a limit; the rest is read (so the command never blocks on a full pipe) and dropped.</summary>
+    private sealed class BoundedOutput(int limit)
+    {
+        private readonly StringBuilder text = new();
+
+        public bool Truncated { get; private set; }
+
+        public string Text
+        {
+            get
+            {
+                lock (text)
+                {
+                    return text.ToString();
+                }
+            }
+        }
+
+        public async Task DrainAsync(StreamReader reader)
+        {
+            var buffer = new char[4096];
+            try
+            {
+                int read;
+                while ((read = await reader.ReadAsync(buffer)) > 0)
+                {
+                    lock (text)
+                    {
+                        var keep = Math.Min(read, limit - text.Length);
+                        text.Append(buffer, 0, keep);
+                        Truncated |= keep < read;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+            {
+                // The process object went away while a daemon still held the pipe.
+            }
         }
     }
 }

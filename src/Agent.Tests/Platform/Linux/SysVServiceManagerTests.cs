@@ -3,38 +3,56 @@ using KafkaAgent.Platform.Linux;
 
 namespace KafkaAgent.Tests.Platform.Linux;
 
-/// <summary>The LSB `status` exit codes: 3 (stopped cleanly) is an operator's stop, 1 and 2 (dead, pidfile or lock left) a crash.</summary>
 public sealed class SysVServiceManagerTests
 {
-    private static Task<ServiceStatus> StatusAsync(FakeProcessRunner runner) =>
-        new SysVServiceManager(runner, TimeSpan.FromSeconds(5)).GetStatusAsync("kafka", CancellationToken.None);
-
     [Theory]
     [InlineData(0, nameof(ServiceState.Running))]
     [InlineData(1, nameof(ServiceState.Down))]
     [InlineData(2, nameof(ServiceState.Down))]
     [InlineData(3, nameof(ServiceState.StoppedByOperator))]
     [InlineData(4, nameof(ServiceState.Unknown))]
-    [InlineData(150, nameof(ServiceState.Unknown))]
-    public async Task GetStatusAsync_LsbExitCode_Mapped(int exit, string expected)
+    public async Task GetStatusAsync_LsbExitCodes_MappedOperatorStopApart(int exit, string expected)
     {
-        var runner = new FakeProcessRunner(new ProcessResult(exit, "kafka is whatever\nsecond line\n"));
+        var runner = new FakeProcessRunner { Answer = _ => new ProcessResult(exit, "kafka is whatever\n") };
 
-        var status = await StatusAsync(runner);
+        var status = await new SysVServiceManager(runner, TimeSpan.FromSeconds(5)).GetStatusAsync("kafka", CancellationToken.None);
 
-        Assert.Equal(Enum.Parse<ServiceState>(expected), status.State);
-        Assert.Equal($"service kafka status: exit {exit} kafka is whatever", status.Detail);
-        Assert.Equal(["service kafka status"], runner.Commands);
+        Assert.Equal(expected, status.State.ToString());
+        Assert.Equal("service kafka status", runner.Commands.Single());
     }
 
     [Fact]
-    public async Task GetStatusAsync_NoServiceCommand_UnknownNotThrown()
+    public async Task StartAsync_ScriptSucceeds_ServiceStart()
     {
-        var runner = new FakeProcessRunner(failure: new System.ComponentModel.Win32Exception(2, "No such file or directory"));
+        var runner = new FakeProcessRunner { Answer = _ => new ProcessResult(0, "Starting kafka: ok\n") };
 
-        var status = await StatusAsync(runner);
+        var result = await new SysVServiceManager(runner, TimeSpan.FromSeconds(5)).StartAsync("kafka", CancellationToken.None);
 
-        Assert.Equal(ServiceState.Unknown, status.State);
-        Assert.Equal("service kafka status: No such file or directory", status.Detail);
+        Assert.True(result.Succeeded);
+        Assert.Equal("service kafka start", runner.Commands.Single());
+        Assert.Contains("Starting kafka: ok", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_ScriptFails_FailedWithItsLastLine()
+    {
+        var runner = new FakeProcessRunner { Answer = _ => new ProcessResult(1, "Stopping kafka\nkafka did not stop\n") };
+
+        var result = await new SysVServiceManager(runner, TimeSpan.FromSeconds(5)).StopAsync("kafka", TimeSpan.FromSeconds(120), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("service kafka stop", runner.Commands.Single());
+        Assert.Contains("kafka did not stop", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_Timeout_Failed()
+    {
+        var runner = new FakeProcessRunner { Answer = _ => throw new TimeoutException("service kafka stop did not finish within 135 s (killed)") };
+
+        var result = await new SysVServiceManager(runner, TimeSpan.FromSeconds(5)).StopAsync("kafka", TimeSpan.FromSeconds(120), CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("135 s", result.Detail, StringComparison.Ordinal);
     }
 }

@@ -1,95 +1,150 @@
 using KafkaAgent.Platform;
 using KafkaAgent.Platform.Linux;
+using KafkaAgent.Tests.Hosting;
+using KafkaAgent.Tests.Support;
 
 namespace KafkaAgent.Tests.Platform.Linux;
 
-/// <summary>
-/// `systemctl show` output as systemd 252 (Debian 12) prints it. The line that matters most: an operator's
-/// `systemctl stop` (inactive, Result=success) must never read as a fault the agent would heal.
-/// </summary>
 public sealed class SystemdServiceManagerTests
 {
-    private static ServiceStatus Interpret(string active, string sub, string result, int mainPid = 0, string load = "loaded", int exit = 0) =>
-        SystemdServiceManager.Interpret("kafka.service", new ProcessResult(exit,
-            $"LoadState={load}\nActiveState={active}\nSubState={sub}\nResult={result}\nMainPID={mainPid}\n"));
-
-    [Fact]
-    public void Interpret_OperatorStop_StoppedByOperatorNotDown()
-    {
-        var status = Interpret("inactive", "dead", "success");
-
-        Assert.Equal(ServiceState.StoppedByOperator, status.State);
-        Assert.Null(status.MainPid);
-        Assert.Equal("ActiveState=inactive SubState=dead Result=success", status.Detail);
-    }
+    private static ProcessResult Show(string active, string sub, string result, int pid = 0, string load = "loaded") =>
+        new(0, $"LoadState={load}\nActiveState={active}\nSubState={sub}\nResult={result}\nMainPID={pid}\n");
 
     [Theory]
-    [InlineData("failed", "failed", "exit-code")]   // the JVM exited non-zero
-    [InlineData("failed", "failed", "signal")]      // kill -9
-    [InlineData("inactive", "dead", "exit-code")]  // failed unit already reset to inactive
-    [InlineData("failed", "failed", "watchdog")]
-    [InlineData("failed", "failed", "oom-kill")]
-    public void Interpret_Fault_Down(string active, string sub, string result)
+    [InlineData("active", "running", "success", nameof(ServiceState.Running))]
+    [InlineData("inactive", "dead", "success", nameof(ServiceState.StoppedByOperator))]
+    [InlineData("inactive", "dead", "exit-code", nameof(ServiceState.Down))]
+    [InlineData("failed", "failed", "signal", nameof(ServiceState.Down))]
+    [InlineData("activating", "start", "success", nameof(ServiceState.Starting))]
+    [InlineData("deactivating", "stop-sigterm", "success", nameof(ServiceState.Stopping))]
+    [InlineData("maintenance", "x", "success", nameof(ServiceState.Unknown))]
+    public void Interpret_States_OperatorStopIsNotAFault(string active, string sub, string result, string expected)
     {
-        Assert.Equal(ServiceState.Down, Interpret(active, sub, result).State);
+        var status = SystemdServiceManager.Interpret("kafka.service", Show(active, sub, result, 42));
+
+        Assert.Equal(expected, status.State.ToString());
+        Assert.Contains($"ActiveState={active}", status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Interpret_Running_RunningWithMainPid()
+    public void Interpret_UnitNotFound_Unknown()
     {
-        var status = Interpret("active", "running", "success", mainPid: 4242);
-
-        Assert.Equal(ServiceState.Running, status.State);
-        Assert.Equal(4242, status.MainPid);
-    }
-
-    [Theory]
-    [InlineData("activating", nameof(ServiceState.Starting))]
-    [InlineData("deactivating", nameof(ServiceState.Stopping))]
-    [InlineData("reloading", nameof(ServiceState.Running))]
-    [InlineData("maintenance", nameof(ServiceState.Unknown))]
-    public void Interpret_TransitionalStates_Mapped(string active, string expected)
-    {
-        Assert.Equal(Enum.Parse<ServiceState>(expected), Interpret(active, "start", "success").State);
-    }
-
-    [Fact]
-    public void Interpret_UnitNotFound_UnknownNamingTheUnit()
-    {
-        var status = Interpret("inactive", "dead", "success", load: "not-found");
+        var status = SystemdServiceManager.Interpret("kafka.service", Show("inactive", "dead", "success", load: "not-found"));
 
         Assert.Equal(ServiceState.Unknown, status.State);
-        Assert.Equal("unit kafka.service not found", status.Detail);
+        Assert.Contains("not found", status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Interpret_SystemctlFailed_Unknown()
+    public void Interpret_SystemctlFails_UnknownWithItsOutput()
     {
-        var status = SystemdServiceManager.Interpret("kafka.service", new ProcessResult(1, "Failed to connect to bus: No such file or directory\n"));
+        var status = SystemdServiceManager.Interpret("kafka.service", new ProcessResult(1, "Failed to connect to bus"));
 
         Assert.Equal(ServiceState.Unknown, status.State);
         Assert.Contains("Failed to connect to bus", status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GetStatusAsync_NameWithoutSuffix_AsksForTheServiceUnit()
+    public void Interpret_MainPid_OnlyWhenPositive()
     {
-        var runner = new FakeProcessRunner(new ProcessResult(0, "LoadState=loaded\nActiveState=active\nSubState=running\nResult=success\nMainPID=7\n"));
-
-        var status = await new SystemdServiceManager(runner, TimeSpan.FromSeconds(5)).GetStatusAsync("kafka", CancellationToken.None);
-
-        Assert.Equal(["systemctl show kafka.service --property=LoadState,ActiveState,SubState,Result,MainPID"], runner.Commands);
-        Assert.Equal(ServiceState.Running, status.State);
+        Assert.Equal(42, SystemdServiceManager.Interpret("k", Show("active", "running", "success", 42)).MainPid);
+        Assert.Null(SystemdServiceManager.Interpret("k", Show("inactive", "dead", "success", 0)).MainPid);
     }
 
     [Fact]
-    public async Task GetStatusAsync_SystemctlTimesOut_Unknown()
+    public async Task StartAsync_UnitComesUp_QueuedStartAndSucceeds()
     {
-        var runner = new FakeProcessRunner(failure: new TimeoutException("systemctl did not finish within 5 s"));
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("active", "running", "success", 7) : new(0, "") };
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), new SteppingTimeProvider());
 
-        var status = await new SystemdServiceManager(runner, TimeSpan.FromSeconds(5)).GetStatusAsync("kafka", CancellationToken.None);
+        var result = await manager.StartAsync("kafka", CancellationToken.None);
 
-        Assert.Equal(ServiceState.Unknown, status.State);
-        Assert.Contains("did not finish", status.Detail, StringComparison.Ordinal);
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.Equal("systemctl start --no-block kafka.service", runner.Commands[0]);
+    }
+
+    [Fact]
+    public async Task StartAsync_StillActivatingAfterWatch_SucceedsSayingSystemdIsOnIt()
+    {
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("activating", "start", "success") : new(0, "") };
+        var time = new SteppingTimeProvider();
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StartAsync("kafka", CancellationToken.None), time, TimeSpan.FromSeconds(5));
+
+        Assert.True(result.Succeeded);
+        Assert.Contains("systemd is on it", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("ActiveState=activating", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_UnitFailsAtOnce_Fails()
+    {
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("failed", "failed", "exit-code") : new(0, "") };
+        var time = new SteppingTimeProvider();
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StartAsync("kafka", CancellationToken.None), time, TimeSpan.FromMilliseconds(500));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Result=exit-code", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_SystemctlRefuses_FailsWithItsWords()
+    {
+        var runner = new FakeProcessRunner { Answer = _ => new ProcessResult(5, "Failed to start kafka.service: Unit kafka.service not found.\n") };
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), new SteppingTimeProvider());
+
+        var result = await manager.StartAsync("kafka", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("exit 5", result.Detail, StringComparison.Ordinal);
+        Assert.Contains("not found", result.Detail, StringComparison.Ordinal);
+        Assert.Single(runner.Commands);
+    }
+
+    [Fact]
+    public async Task StopAsync_StillDeactivatingAfterStopTimeout_SucceedsSayingSystemdIsOnIt()
+    {
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("deactivating", "stop-sigterm", "success", 9) : new(0, "") };
+        var time = new SteppingTimeProvider();
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StopAsync("kafka", TimeSpan.FromSeconds(3), CancellationToken.None), time, TimeSpan.FromSeconds(1));
+
+        Assert.True(result.Succeeded);
+        Assert.Contains("systemd is on it", result.Detail, StringComparison.Ordinal);
+        Assert.Equal("systemctl stop --no-block kafka.service", runner.Commands[0]);
+        Assert.DoesNotContain(runner.Commands, c => c.Contains("kill", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StopAsync_UnitStops_Succeeds()
+    {
+        var stopped = false;
+        var runner = new FakeProcessRunner();
+        runner.Answer = c => c.StartsWith("systemctl stop", StringComparison.Ordinal) ? new(0, "")
+            : stopped ? Show("inactive", "dead", "success") : Show("deactivating", "stop-sigterm", "success", 9);
+        var time = new SteppingTimeProvider();
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StopAsync("kafka", TimeSpan.FromSeconds(120), CancellationToken.None), time,
+            TimeSpan.FromMilliseconds(250), step => stopped = step >= 2);
+
+        Assert.True(result.Succeeded);
+        Assert.Contains("ActiveState=inactive", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_StillActiveAfterStopTimeout_Fails()
+    {
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("active", "running", "success", 9) : new(0, "") };
+        var time = new SteppingTimeProvider();
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StopAsync("kafka", TimeSpan.FromSeconds(2), CancellationToken.None), time, TimeSpan.FromSeconds(1));
+
+        Assert.False(result.Succeeded);
     }
 }

@@ -16,6 +16,10 @@ internal sealed class FakeNtfsSecurityStore : INtfsSecurityStore
 
     public NtfsSecurity Read(string path) => Files[path];
 
+    /// <summary>Children by path prefix: what a directory listing would show.</summary>
+    public IReadOnlyList<string> ListDirectory(string directory) =>
+        Files.Keys.Where(p => p.StartsWith(directory + "\\", StringComparison.OrdinalIgnoreCase) && !p[(directory.Length + 1)..].Contains('\\', StringComparison.Ordinal)).ToList();
+
     public void Write(string path, string? ownerSid, NtfsAce? addAce)
     {
         Writes.Add(path);

@@ -15,7 +15,20 @@ internal sealed class FakeServiceControlManager : IServiceControlManager
     public ScmServiceStatus? Query(string service) =>
         Fail ? throw new Win32Exception(5, "Access is denied") : Services.GetValueOrDefault(service);
 
-    public void Start(string service) => Requests.Add("start " + service);
+    /// <summary>What the service does when asked to start (e.g. comes up); nothing by default.</summary>
+    public Action<string>? OnStart { get; set; }
 
-    public void Stop(string service) => Requests.Add("stop " + service);
+    public Action<string>? OnStop { get; set; }
+
+    public void Start(string service)
+    {
+        Requests.Add("start " + service);
+        OnStart?.Invoke(service);
+    }
+
+    public void Stop(string service)
+    {
+        Requests.Add("stop " + service);
+        OnStop?.Invoke(service);
+    }
 }

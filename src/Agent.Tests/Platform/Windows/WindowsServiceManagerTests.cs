@@ -1,5 +1,8 @@
 using KafkaAgent.Platform;
 using KafkaAgent.Platform.Windows;
+using KafkaAgent.Tests.Hosting;
+using KafkaAgent.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KafkaAgent.Tests.Platform.Windows;
 
@@ -57,15 +60,83 @@ public sealed class WindowsServiceManagerTests
     }
 
     [Fact]
-    public void StartAndStop_GoToTheScm()
+    public async Task StartAsync_StoppedService_AskedOnceAndRunning()
     {
         var scm = new FakeServiceControlManager();
-        var manager = new WindowsServiceManager(scm);
+        scm.Services["kafka"] = new ScmServiceStatus(ScmState.Stopped, 0, 0, 0);
+        scm.OnStart = name => scm.Services[name] = new ScmServiceStatus(ScmState.Running, 42, 0, 0);
+        var manager = new WindowsServiceManager(scm, new FakeTimeProvider());
 
-        manager.Stop("kafka");
-        manager.Start("kafka");
+        var result = await manager.StartAsync("kafka", CancellationToken.None);
 
-        Assert.Equal(["stop kafka", "start kafka"], scm.Requests);
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.Equal(["start kafka"], scm.Requests);
+        Assert.Contains("State=Running", result.Detail, StringComparison.Ordinal);
         Assert.Equal("scm", manager.Kind);
+    }
+
+    [Fact]
+    public async Task StartAsync_ServiceStopsAgainAtOnce_Fails()
+    {
+        var scm = new FakeServiceControlManager();
+        scm.Services["kafka"] = new ScmServiceStatus(ScmState.Stopped, 0, 1, 0);
+        var manager = new WindowsServiceManager(scm, new FakeTimeProvider());
+
+        var result = await manager.StartAsync("kafka", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("ExitCode=1", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StopAsync_ServiceStopsWithinTimeout_SucceedsWithoutKill()
+    {
+        var scm = new FakeServiceControlManager();
+        scm.Services["kafka"] = new ScmServiceStatus(ScmState.Running, 42, 0, 0);
+        scm.OnStop = name => scm.Services[name] = new ScmServiceStatus(ScmState.StopPending, 42, 0, 0);
+        var time = new SteppingTimeProvider();
+        var manager = new WindowsServiceManager(scm, time);
+
+        var result = await FakeTimeDriver.DriveAsync(
+            manager.StopAsync("kafka", TimeSpan.FromSeconds(120), CancellationToken.None),
+            time,
+            TimeSpan.FromMilliseconds(250),
+            step =>
+            {
+                if (step == 3)
+                {
+                    scm.Services["kafka"] = new ScmServiceStatus(ScmState.Stopped, 0, 0, 0);
+                }
+            });
+
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.Equal(["stop kafka"], scm.Requests);
+    }
+
+    [Fact]
+    public async Task StopAsync_StillStopPendingAfterTimeout_FailsAndSaysSo()
+    {
+        var scm = new FakeServiceControlManager();
+        scm.Services["kafka"] = new ScmServiceStatus(ScmState.Running, 42, 0, 0);
+        scm.OnStop = name => scm.Services[name] = new ScmServiceStatus(ScmState.StopPending, 42, 0, 0);
+        var time = new SteppingTimeProvider();
+        var manager = new WindowsServiceManager(scm, time);
+
+        var result = await FakeTimeDriver.DriveAsync(manager.StopAsync("kafka", TimeSpan.FromSeconds(5), CancellationToken.None), time, TimeSpan.FromMilliseconds(250));
+        Assert.False(result.Succeeded);
+        Assert.Contains("ignores the stop request", result.Detail, StringComparison.Ordinal);
+        Assert.Equal(["stop kafka"], scm.Requests);
+    }
+
+    [Fact]
+    public async Task StopAsync_AlreadyStopped_NothingAsked()
+    {
+        var scm = new FakeServiceControlManager();
+        scm.Services["kafka"] = new ScmServiceStatus(ScmState.Stopped, 0, 0, 0);
+
+        var result = await new WindowsServiceManager(scm, new FakeTimeProvider()).StopAsync("kafka", TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Empty(scm.Requests);
     }
 }

@@ -143,6 +143,38 @@ public sealed class LogDirIndexTests : IDisposable
     }
 
     [Fact]
+    public void Refresh_IntermediateDirectorySwappedForSymlink_NotFollowed()
+    {
+        // root/nested/inner is known from the full scan; then root/nested becomes a symlink to a tree outside
+        // whose inner/ holds a root-owned file. Reaching root/nested/inner by its full path would enter it.
+        var inner = Directory.CreateDirectory(Path.Combine(root, "nested", "inner")).FullName;
+        File.WriteAllText(Path.Combine(inner, "0.log"), "x");
+        var decoy = Directory.CreateDirectory(Path.Combine(outside, "inner")).FullName;
+        File.WriteAllText(Path.Combine(decoy, "planted"), "p");
+        Shell.Run("chown", "-R", $"{Kafka}:{Kafka}", Path.Combine(root, "nested"));
+        var index = NewIndex();
+        index.FullScan();
+        var moved = Directory.CreateTempSubdirectory("moved-").FullName;
+        try
+        {
+            Directory.Move(Path.Combine(root, "nested"), Path.Combine(moved, "nested"));
+            File.CreateSymbolicLink(Path.Combine(root, "nested"), outside);
+            Shell.Run("chown", "-h", $"{Kafka}:{Kafka}", Path.Combine(root, "nested"));
+
+            index.Refresh();
+
+            var result = index.Summarize();
+            Assert.Equal(0, result.WrongCount); // decoy/ and planted are root-owned: never visited
+            Assert.Equal($"{root}/nested -> {outside}", result.ForeignSymlinkSamples.Single());
+            Assert.Equal(15, result.EntriesScanned); // root + 3 dirs + 9 segments + meta.properties + the link
+        }
+        finally
+        {
+            Directory.Delete(moved, recursive: true);
+        }
+    }
+
+    [Fact]
     public void FullScan_MissingRoot_ReportsError()
     {
         var index = new LogDirIndex(new DirectoryScanner(Path.Combine(root, "absent"), Kafka, Kafka, 2), 2);

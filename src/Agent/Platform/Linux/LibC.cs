@@ -4,7 +4,7 @@ namespace KafkaAgent.Platform.Linux;
 
 // Not shared with the sandbox's LibC: other calls, and the agent carries none of the sandbox's setuid or kill.
 /// <summary>
-/// The few C library calls the probes need. statx is used instead of lstat because its struct has the same
+/// The few C library calls the probes and the remediation seams need. statx is used instead of lstat because its struct has the same
 /// layout on every architecture (x64, arm64), so no per-architecture struct stat is needed.
 /// </summary>
 internal static unsafe partial class LibC
@@ -13,9 +13,13 @@ internal static unsafe partial class LibC
     public const int AtSymlinkNoFollow = 0x100;
     public const int AtEmptyPath = 0x1000;
     public const uint StatxType = 0x1, StatxMode = 0x2, StatxUid = 0x8, StatxGid = 0x10, StatxMtime = 0x40, StatxCtime = 0x80;
-    public const int ENOENT = 2, EACCES = 13, ENOTDIR = 20, ELOOP = 40;
+    public const uint StatxNlink = 0x4, StatxSize = 0x200, StatxBlocks = 0x400;
+    public const int AtRemoveDir = 0x200;
+    public const int ENOENT = 2, ESRCH = 3, EINTR = 4, EACCES = 13, ENOTDIR = 20, EROFS = 30, ELOOP = 40;
+    public const int SigKill = 9, SigTerm = 15, SigCont = 18;
     public const byte DtUnknown = 0, DtDir = 4, DtLnk = 10;
-    public const uint SIfmt = 0xF000, SIfdir = 0x4000, SIflnk = 0xA000;
+    public const byte DtReg = 8;
+    public const uint SIfmt = 0xF000, SIfdir = 0x4000, SIfreg = 0x8000, SIflnk = 0xA000;
 
     private const int OCloexec = 0x80000;
 
@@ -86,17 +90,27 @@ internal static unsafe partial class LibC
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fdopendir", SetLastError = true)]
-    public static partial nint FdOpenDir(int fd);
+    [LibraryImport("libc", EntryPoint = "openat", SetLastError = true)]
+    public static partial int OpenAt(int dirFd, byte* path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "readdir", SetLastError = true)]
-    public static partial nint ReadDir(nint dir);
+    /// <summary>Reads directory entries (struct linux_dirent64) into a buffer; 0 at the end.</summary>
+    [LibraryImport("libc", EntryPoint = "getdents64", SetLastError = true)]
+    public static partial nint GetDents64(int fd, byte* buffer, nint size);
 
-    [LibraryImport("libc", EntryPoint = "dirfd")]
-    public static partial int DirFd(nint dir);
+    [LibraryImport("libc", EntryPoint = "fchownat", SetLastError = true)]
+    public static partial int FchownAt(int dirFd, byte* path, uint uid, uint gid, int flags);
 
-    [LibraryImport("libc", EntryPoint = "closedir")]
-    public static partial int CloseDir(nint dir);
+    [LibraryImport("libc", EntryPoint = "unlinkat", SetLastError = true)]
+    public static partial int UnlinkAt(int dirFd, byte* path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "lseek", SetLastError = true)]
+    public static partial long LSeek(int fd, long offset, int whence);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int fd);

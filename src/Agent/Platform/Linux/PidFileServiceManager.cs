@@ -3,15 +3,16 @@ using System.Globalization;
 namespace KafkaAgent.Platform.Linux;
 
 /// <summary>
-/// A service started by a script that writes a pidfile (kafka-server-start.sh -daemon and a wrapper).
-/// Convention: the stop script removes the pidfile, so a missing pidfile is an operator's stop, and a
-/// pidfile whose process is gone (or a zombie) is a crash.
+/// The status of a service whose start script writes a pidfile. Convention: the stop script removes the pidfile,
+/// so a missing pidfile is an operator's stop, and a pidfile whose process is gone (or a zombie) is a crash. A pid
+/// that now belongs to another process (pids are reused after a crash and a reboot) is not the service: the pid
+/// counts only when /proc/PID/cmdline holds <paramref name="commandMatch"/>.
 /// </summary>
-internal sealed class PidFileServiceManager(string pidFile, string procRoot = "/proc") : IServiceManager
+internal sealed class PidFileServiceManager(string pidFile, string commandMatch, ProcFs proc)
 {
-    public string Kind => "pidfile";
+    public string PidFile => pidFile;
 
-    public async Task<ServiceStatus> GetStatusAsync(string service, CancellationToken cancellationToken)
+    public async Task<ServiceStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         string text;
         try
@@ -32,27 +33,34 @@ internal sealed class PidFileServiceManager(string pidFile, string procRoot = "/
             return new ServiceStatus(ServiceState.Unknown, null, $"{pidFile} holds '{text}', not a pid");
         }
 
-        var state = ProcessState(pid);
-        return state switch
+        var state = proc.State(pid);
+        if (state is null or 'Z' or 'X')
         {
-            null or 'Z' or 'X' => new ServiceStatus(ServiceState.Down, null, $"pid {pid} from {pidFile} is not running"),
-            _ => new ServiceStatus(ServiceState.Running, pid, $"pid {pid} from {pidFile}, state {state}"),
-        };
+            return new ServiceStatus(ServiceState.Down, null, $"pid {pid} from {pidFile} is not running");
+        }
+
+        if (!proc.IsService(pid, commandMatch))
+        {
+            return new ServiceStatus(ServiceState.Down, null,
+                $"pid {pid} from {pidFile} is another process now (its command line lacks '{commandMatch}'): the service is not running");
+        }
+
+        return new ServiceStatus(ServiceState.Running, pid, $"pid {pid} from {pidFile}, state {state}");
     }
 
-    /// <summary>The state letter of /proc/PID/stat (R, S, D, T, Z...), null when there is no such process.</summary>
-    private char? ProcessState(int pid)
+    /// <summary>Removes the pidfile if it still names <paramref name="pid"/> (after that process stopped).</summary>
+    public void RemoveIfNames(int pid)
     {
         try
         {
-            var stat = File.ReadAllText(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "stat"));
-            // "pid (comm) S ...": comm may hold spaces and parentheses, so look after the last ')'.
-            var close = stat.LastIndexOf(')');
-            return close > 0 && close + 2 < stat.Length ? stat[close + 2] : null;
+            if (File.ReadAllText(pidFile).Trim() == pid.ToString(CultureInfo.InvariantCulture))
+            {
+                File.Delete(pidFile);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return null;
+            // Gone already, or not ours to remove: the status reads the process, not only the file.
         }
     }
 }

@@ -5,14 +5,82 @@ namespace KafkaAgent.Platform.Linux;
 /// <summary>
 /// systemd through `systemctl show`: ActiveState, SubState, Result and MainPID. An inactive unit whose
 /// Result is success was stopped on purpose (systemctl stop, or a clean exit): never a fault.
+/// Start and stop through `systemctl start|stop --no-block`, then watching the state: a unit still activating or
+/// deactivating is systemd at work (it applies the unit's own TimeoutStartSec/TimeoutStopSec and escalation), so
+/// that counts as success and the detail says so; the agent never signals a systemd unit's processes itself.
 /// </summary>
-internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan timeout) : IServiceManager
+internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan timeout, TimeProvider time) : IServiceManager
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan StartWatch = TimeSpan.FromSeconds(30);
+
+    public SystemdServiceManager(IProcessRunner runner, TimeSpan timeout)
+        : this(runner, timeout, TimeProvider.System)
+    {
+    }
+
     public string Kind => "systemd";
+
+    public Task<ServiceActionResult> StartAsync(string service, CancellationToken cancellationToken) =>
+        ActAsync(service, "start", StartWatch, ServiceState.Running, ServiceState.Starting, cancellationToken);
+
+    public Task<ServiceActionResult> StopAsync(string service, TimeSpan stopTimeout, CancellationToken cancellationToken) =>
+        ActAsync(service, "stop", stopTimeout, ServiceState.StoppedByOperator, ServiceState.Stopping, cancellationToken);
+
+    /// <summary>Queues the job, then watches the unit for up to <paramref name="watch"/>: <paramref name="done"/> succeeds, <paramref name="onIt"/> at the end is systemd still at work.</summary>
+    private async Task<ServiceActionResult> ActAsync(
+        string service, string verb, TimeSpan watch, ServiceState done, ServiceState onIt, CancellationToken cancellationToken)
+    {
+        var unit = UnitName(service);
+        try
+        {
+            var result = await runner.RunAsync("systemctl", [verb, "--no-block", unit], timeout, cancellationToken);
+            if (result.ExitCode != 0)
+            {
+                return new ServiceActionResult(false, $"systemctl {verb} {unit}: exit {result.ExitCode}: {FirstLine(result.Output)}");
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return new ServiceActionResult(false, $"systemctl {verb} {unit}: {ex.Message}");
+        }
+
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var status = await GetStatusAsync(service, cancellationToken);
+            if (status.State == done || (verb == "stop" && status.State == ServiceState.Down))
+            {
+                return new ServiceActionResult(true, $"systemctl {verb} {unit}: {status.Detail}");
+            }
+
+            var stillOnIt = status.State == onIt;
+            if (time.GetElapsedTime(started) >= watch)
+            {
+                return stillOnIt
+                    ? new ServiceActionResult(true, $"systemctl {verb} {unit}: systemd is on it ({status.Detail})")
+                    : new ServiceActionResult(false, $"systemctl {verb} {unit}: {status.Detail} after {watch.TotalSeconds:0.#} s");
+            }
+
+            if (!stillOnIt && verb == "start" && status.State is ServiceState.Down or ServiceState.StoppedByOperator
+                && time.GetElapsedTime(started) >= TimeSpan.FromSeconds(2))
+            {
+                // Failed at once (a broken config): say so now rather than after the whole watch.
+                return new ServiceActionResult(false, $"systemctl {verb} {unit}: {status.Detail}");
+            }
+
+            await Task.Delay(PollInterval, time, cancellationToken);
+        }
+    }
+
+    private static string FirstLine(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+
+    private static string UnitName(string service) => service.Contains('.', StringComparison.Ordinal) ? service : service + ".service";
 
     public async Task<ServiceStatus> GetStatusAsync(string service, CancellationToken cancellationToken)
     {
-        var unit = service.Contains('.', StringComparison.Ordinal) ? service : service + ".service";
+        var unit = UnitName(service);
         ProcessResult result;
         try
         {

@@ -9,6 +9,9 @@ internal interface INtfsSecurityStore
 
     NtfsSecurity Read(string path);
 
+    /// <summary>Full paths of the entries of one directory (not recursive; the caller decides what to enter).</summary>
+    IReadOnlyList<string> ListDirectory(string directory);
+
     /// <summary>Sets the owner (when not null) and adds the entry (when not null), leaving every other entry as it is.</summary>
     void Write(string path, string? ownerSid, NtfsAce? addAce);
 }

@@ -27,6 +27,10 @@ internal sealed unsafe class Win32NtfsSecurityStore : INtfsSecurityStore
         WindowsPrivileges.Enable("SeRestorePrivilege", "SeTakeOwnershipPrivilege");
     }
 
+    // Lists one directory only; the fixer reads each entry's security (reparse points included) before it enters it.
+    public IReadOnlyList<string> ListDirectory(string directory) =>
+        Directory.EnumerateFileSystemEntries(directory, "*", new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false }).ToList();
+
     public string ResolveSid(string account)
     {
         try
