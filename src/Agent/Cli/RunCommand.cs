@@ -22,6 +22,12 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
+            if (MetricsPortCheck.Problem(settings) is { } busy)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"kafka-agent: configuration error: {busy}");
+                return Configuration.ConfigurationException.ExitCode;
+            }
+
             using var host = AgentHost.Build(builder => builder.Services.AddAgentObservation(settings));
             var exit = host.Services.GetRequiredService<AgentExit>();
             await host.RunAsync(cancellationToken);

@@ -5,10 +5,11 @@ internal static class CheckNames
 {
     public const string ZooKeeper = "zookeeper";
     public const string Membership = "membership";
+    public const string Partitions = "partitions";
     public const string KafkaService = "kafka_service";
     public const string KafkaApi = "kafka_api";
     public const string Disk = "disk";
     public const string Ownership = "ownership";
 
-    public static readonly IReadOnlyList<string> All = [ZooKeeper, Membership, KafkaService, KafkaApi, Disk, Ownership];
+    public static readonly IReadOnlyList<string> All = [ZooKeeper, Membership, Partitions, KafkaService, KafkaApi, Disk, Ownership];
 }

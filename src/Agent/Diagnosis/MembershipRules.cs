@@ -1,3 +1,4 @@
+using System.Globalization;
 using KafkaAgent.Configuration.Discovery;
 using KafkaAgent.Platform;
 using KafkaAgent.Probes.Kafka;
@@ -46,9 +47,28 @@ internal static class MembershipRules
                 ("registered", ids), ("expected", m.ExpectedBrokers)));
         }
 
-        var own = m.Own is not null ? $"broker {m.OwnBrokerId} registered" : $"broker {m.OwnBrokerId} not registered";
+        var own = m.Own is null ? $"broker {m.OwnBrokerId} not registered"
+            : service?.State == ServiceState.Down ? $"broker {m.OwnBrokerId} registered, but Kafka's process is gone: the registration may be stale{Owner(m)}"
+            : $"broker {m.OwnBrokerId} registered";
         var expected = m.ExpectedBrokers > 0 ? $" of {m.ExpectedBrokers} expected" : "";
         return ($"{own}; /brokers/ids [{ids}]{expected}", findings);
+    }
+
+    /// <summary>
+    /// After a kill -9 the ephemeral znode lives until ZooKeeper expires the dead session
+    /// (zookeeper.session.timeout.ms), so say whose session holds it and how old it is.
+    /// </summary>
+    private static string Owner(MembershipFacts m)
+    {
+        if (m.OwnSession is not { } session)
+        {
+            return "";
+        }
+
+        var age = m.OwnRegisteredAt is { } created && m.ObservedAt is { } now
+            ? string.Create(CultureInfo.InvariantCulture, $", created {Math.Max(0, (now - created).TotalSeconds):0} s ago")
+            : "";
+        return string.Create(CultureInfo.InvariantCulture, $" (session 0x{session:x}{age}; it goes when that session expires)");
     }
 
     /// <summary>

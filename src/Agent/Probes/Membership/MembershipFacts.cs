@@ -11,6 +11,10 @@ internal sealed record BrokerRegistration(int Id, IReadOnlyList<string> Endpoint
 /// <param name="RegisteredIds">Children of /brokers/ids, sorted.</param>
 /// <param name="Own">This broker's registration, null when missing.</param>
 /// <param name="ExpectedEndpoints">What the configured (advertised) listeners say should be registered.</param>
+/// <param name="Partitions">Partition health and the controller; null when not read (ZooKeeper unreachable).</param>
+/// <param name="OwnSession">The ZooKeeper session that owns this broker's ephemeral registration.</param>
+/// <param name="OwnRegisteredAt">When that registration was created (the znode's ctime).</param>
+/// <param name="ObservedAt">When this probe ran, to age the registration.</param>
 internal sealed record MembershipFacts(
     string ConnectString,
     bool Reachable,
@@ -19,4 +23,8 @@ internal sealed record MembershipFacts(
     BrokerRegistration? Own,
     IReadOnlyList<KafkaListener> ExpectedEndpoints,
     int ExpectedBrokers,
-    string? Detail);
+    string? Detail,
+    PartitionFacts? Partitions = null,
+    long? OwnSession = null,
+    DateTimeOffset? OwnRegisteredAt = null,
+    DateTimeOffset? ObservedAt = null);
