@@ -6,6 +6,7 @@ namespace KafkaAgent.Configuration;
 /// The validated configuration with discovery applied: agent.yaml and the environment first, then
 /// Kafka's server.properties and ZooKeeper's config for whatever they leave unset. Immutable.
 /// </summary>
+/// <param name="ExpectedBrokerIds">cluster.expected_broker_ids; empty when the ids are learned from what registers.</param>
 internal sealed record AgentSettings(
     string ConfigPath,
     TimeSpan Interval,
@@ -14,7 +15,8 @@ internal sealed record AgentSettings(
     int ExpectedBrokers,
     DiskSettings Disk,
     OwnershipSettings Ownership,
-    MetricsSettings Metrics);
+    MetricsSettings Metrics,
+    IReadOnlyList<int>? ExpectedBrokerIds = null);
 
 internal enum ServiceManagerKind
 {

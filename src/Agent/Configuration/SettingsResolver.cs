@@ -24,7 +24,8 @@ internal static class SettingsResolver
             ?? throw Error("kafka.broker_id", $"not set, and {o.Kafka.ServerProperties} has no broker.id and no log dir holds meta.properties yet");
 
         var zooKeeper = ResolveZooKeeper(configPath, o, server);
-        var expected = o.Cluster.ExpectedBrokers ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
+        var expectedIds = o.Cluster.ExpectedBrokerIds.Distinct().Order().ToList();
+        var expected = o.Cluster.ExpectedBrokers ?? (expectedIds.Count > 0 ? expectedIds.Count : (int?)null) ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
 
         var uid = UserDatabase.FindUserId(o.Kafka.User) ?? throw Error("kafka.user", $"no such user '{o.Kafka.User}' on this host");
         var gid = UserDatabase.FindGroupId(o.Kafka.Group) ?? throw Error("kafka.group", $"no such group '{o.Kafka.Group}' on this host");
@@ -52,7 +53,8 @@ internal static class SettingsResolver
             expected,
             new DiskSettings(o.Disk.HighRatio, o.Disk.CriticalRatio),
             new OwnershipSettings(TimeSpan.FromSeconds(w.FullScanMinIntervalSeconds), TimeSpan.FromSeconds(w.FullScanMaxIntervalSeconds), w.CpuBudgetRatio, w.SamplePaths),
-            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path));
+            new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path),
+            expectedIds);
     }
 
     private static ZooKeeperSettings ResolveZooKeeper(string configPath, AgentOptions o, KafkaServerConfig server)

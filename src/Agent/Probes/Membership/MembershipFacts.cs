@@ -15,6 +15,8 @@ internal sealed record BrokerRegistration(int Id, IReadOnlyList<string> Endpoint
 /// <param name="OwnSession">The ZooKeeper session that owns this broker's ephemeral registration.</param>
 /// <param name="OwnRegisteredAt">When that registration was created (the znode's ctime).</param>
 /// <param name="ObservedAt">When this probe ran, to age the registration.</param>
+/// <param name="ExpectedIds">Broker ids that should be registered: configured, else seen over time; empty when unknown.</param>
+/// <param name="ExpectedIdsConfigured">True when <paramref name="ExpectedIds"/> come from cluster.expected_broker_ids.</param>
 internal sealed record MembershipFacts(
     string ConnectString,
     bool Reachable,
@@ -27,4 +29,6 @@ internal sealed record MembershipFacts(
     PartitionFacts? Partitions = null,
     long? OwnSession = null,
     DateTimeOffset? OwnRegisteredAt = null,
-    DateTimeOffset? ObservedAt = null);
+    DateTimeOffset? ObservedAt = null,
+    IReadOnlyList<int>? ExpectedIds = null,
+    bool ExpectedIdsConfigured = false);

@@ -18,11 +18,14 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
     private readonly AgentSettings settings;
     private readonly TimeProvider time;
     private readonly PartitionReader partitions;
+    private readonly KnownBrokers known;
     private ZooKeeperClient? session;
     private int? serverMinIsr;
 
-    public MembershipProbe(AgentSettings settings, TimeProvider? time = null, int maxPartitions = PartitionFacts.MaxPartitionsPerCycle)
+    /// <param name="known">Where the ids seen registered are remembered; default known-brokers.json in the state directory.</param>
+    public MembershipProbe(AgentSettings settings, TimeProvider? time = null, int maxPartitions = PartitionFacts.MaxPartitionsPerCycle, KnownBrokers? known = null)
     {
+        this.known = known ?? new KnownBrokers(Path.Combine(KnownBrokers.DefaultStateDirectory, KnownBrokers.FileName));
         this.settings = settings;
         this.time = time ?? TimeProvider.System;
         partitions = new PartitionReader(this.time, ServerMinIsr, maxPartitions);
@@ -61,14 +64,22 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
         var id = settings.Kafka.BrokerId;
         ZooKeeperStat? ownStat = null;
         PartitionFacts? health = null;
+        IReadOnlyList<int> expectedIds = settings.ExpectedBrokerIds ?? [];
+        var configured = expectedIds.Count > 0;
         MembershipFacts Facts(bool reachable, IReadOnlyList<int> ids, BrokerRegistration? own, string? detail) =>
             new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail,
-                health, ownStat?.EphemeralOwner, ownStat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(ownStat.Ctime), time.GetUtcNow());
+                health, ownStat?.EphemeralOwner, ownStat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(ownStat.Ctime), time.GetUtcNow(),
+                expectedIds, configured);
 
         try
         {
             var client = await SessionAsync(cancellationToken);
             var ids = await ReadIdsAsync(client, cancellationToken);
+            var seen = known.Remember(connect, ids);
+            if (!configured)
+            {
+                expectedIds = seen;
+            }
             BrokerRegistration? own = null;
             if (ids.Contains(id))
             {
