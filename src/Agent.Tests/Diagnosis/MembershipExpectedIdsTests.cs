@@ -21,6 +21,17 @@ public sealed class MembershipExpectedIdsTests
     }
 
     [Fact]
+    public void Evaluate_LearnedIdsAllRegistered_SummaryKeepsTheCount()
+    {
+        // Ids learned from this very pass say nothing the count does not: "[1] of [1] expected" would mislead.
+        var m = Observations.Membership with { RegisteredIds = [1], ExpectedIds = [1] };
+
+        var (summary, _) = MembershipRules.Evaluate(m, Observations.Service);
+
+        Assert.EndsWith("/brokers/ids [1] of 3 expected", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_ConfiguredIdsOneMissing_BrokerNMissing()
     {
         var m = Observations.Membership with { RegisteredIds = [1, 3], ExpectedIds = [1, 2, 3], ExpectedIdsConfigured = true };

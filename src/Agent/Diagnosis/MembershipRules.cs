@@ -58,7 +58,9 @@ internal static class MembershipRules
         var own = m.Own is null ? $"broker {m.OwnBrokerId} not registered"
             : service?.State == ServiceState.Down ? $"broker {m.OwnBrokerId} registered, but Kafka's process is gone: the registration may be stale{Owner(m)}"
             : $"broker {m.OwnBrokerId} registered";
-        var expected = m.ExpectedIds is { Count: > 0 } e ? $" of [{string.Join(',', e)}] expected" : m.ExpectedBrokers > 0 ? $" of {m.ExpectedBrokers} expected" : "";
+        // Learned ids are named only when they say more than the count: when one is missing.
+        var expected = m.ExpectedIdsConfigured || Missing(m).Count > 0 ? $" of [{string.Join(',', m.ExpectedIds!)}] expected"
+            : m.ExpectedBrokers > 0 ? $" of {m.ExpectedBrokers} expected" : "";
         return ($"{own}; /brokers/ids [{ids}]{expected}", findings);
     }
 

@@ -27,7 +27,7 @@ internal static class OwnershipRules
             if (dir.ForeignSymlinkCount > 0)
             {
                 findings.Add(Finding.Of(FindingIds.OwnershipForeignSymlink, Severity.Warning,
-                    $"{Plural.Of(dir.ForeignSymlinkCount, "symlink")} under {dir.Path} point outside it (not followed), e.g. {string.Join(", ", dir.ForeignSymlinkSamples)}",
+                    $"{Plural.Of(dir.ForeignSymlinkCount, "symlink")} under {dir.Path} {(dir.ForeignSymlinkCount == 1 ? "points" : "point")} outside it (not followed), e.g. {string.Join(", ", dir.ForeignSymlinkSamples)}",
                     ("path", dir.Path), ("count", dir.ForeignSymlinkCount), ("samples", string.Join('\n', dir.ForeignSymlinkSamples))));
             }
         }
