@@ -26,7 +26,8 @@ public sealed class PerformanceDataTests
         var line = CheckTable.NagiosLine(report);
 
         Assert.Equal(
-            "OK: 6 checks passed | zk_latency=0.25ms;;;0; zk_outstanding_requests=2;;;0; brokers_registered=3;;;0; disk_used=40%;85;95;0;100 ownership_wrong=0;;;0; kafka_api_time=0.003s;;;0;",
+            "OK: 7 checks passed | zk_latency=0.25ms;;;0; zk_outstanding_requests=2;;;0; brokers_registered=3;;;0; "
+            + "partitions_offline=0;;0;0; partitions_under_min_isr=0;;0;0; partitions_under_replicated=0;0;;0; disk_used=40%;85;95;0;100 ownership_wrong=0;;;0; kafka_api_time=0.003s;;;0;",
             line);
     }
 

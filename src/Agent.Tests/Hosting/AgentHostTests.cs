@@ -3,6 +3,7 @@ using KafkaAgent.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
 
 namespace KafkaAgent.Tests.Hosting;
 
@@ -14,7 +15,7 @@ public sealed class AgentHostTests
         using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: "/run/systemd/notify"));
 
         Assert.IsType<SystemdLifetime>(host.Services.GetRequiredService<IHostLifetime>());
-        Assert.IsType<SystemdServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>());
+        Assert.IsType<SystemdServiceNotifier>(Assert.IsType<HeartbeatServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>()).Inner);
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class AgentHostTests
         using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: null));
 
         Assert.IsNotType<SystemdLifetime>(host.Services.GetRequiredService<IHostLifetime>());
-        Assert.IsType<NullServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>());
+        Assert.IsType<NullServiceNotifier>(Assert.IsType<HeartbeatServiceNotifier>(host.Services.GetRequiredService<IServiceNotifier>()).Inner);
     }
 
     [Fact]
@@ -33,6 +34,16 @@ public sealed class AgentHostTests
 
         Assert.IsType<FakeAgentCycle>(host.Services.GetRequiredService<IAgentCycle>());
         Assert.Single(host.Services.GetServices<IHostedService>().OfType<AgentWorker>());
+    }
+
+    [Fact]
+    public void Build_Logging_HostLifetimeInfoLinesDroppedWarningsKept()
+    {
+        using var host = AgentHost.Build(AddFakeCycle, Environment(notifySocket: null));
+        var lifetime = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Hosting.Lifetime");
+
+        Assert.False(lifetime.IsEnabled(LogLevel.Information));
+        Assert.True(lifetime.IsEnabled(LogLevel.Warning));
     }
 
     private static void AddFakeCycle(HostApplicationBuilder builder) =>

@@ -19,7 +19,10 @@ internal static class Observations
     public static ZooKeeperFacts ZooKeeper => new("127.0.0.1:2181", ZooKeeperReachability.Answered, true, "follower", true, 3, "3.8.4-1", null);
 
     public static MembershipFacts Membership => new("zk1:2181/kafka", true, 1, [1, 2, 3],
-        new BrokerRegistration(1, ["PLAINTEXT://broker1:9092"], "broker1", 9092), Listeners, 3, null);
+        new BrokerRegistration(1, ["PLAINTEXT://broker1:9092"], "broker1", 9092), Listeners, 3, null, Partitions);
+
+    /// <summary>Two topics, six partitions, all led with a full ISR; broker 2 is the controller.</summary>
+    public static PartitionFacts Partitions => new(2, 6, false, [], 2, TimeSpan.Zero, null);
 
     public static KafkaServiceFacts Service => new("kafka", "systemd", ServiceState.Running, 4242, "ActiveState=active SubState=running Result=success");
 

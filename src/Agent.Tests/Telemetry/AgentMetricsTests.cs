@@ -19,7 +19,7 @@ public sealed class AgentMetricsTests : IDisposable
     public void Record_LogDirAndZooKeeperDataDir_KindLabelTellsThemApart(string instrument)
     {
         var factory = _services.GetRequiredService<IMeterFactory>();
-        var metrics = new AgentMetrics(factory, KafkaAgent.Configuration.AgentMode.Heal);
+        var metrics = new AgentMetrics(factory);
         var disk = new DiskFacts(
         [
             new VolumeUsage("/var/kafka", DiskRoles.LogDir, 100, 60, 0.4, 10, 9, 0.1, null),

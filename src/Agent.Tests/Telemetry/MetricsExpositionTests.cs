@@ -52,10 +52,12 @@ public sealed class MetricsExpositionTests : IDisposable
         Assert.True(lint.Trim().Length == 0, $"promtool: {lint}\n{text}");
         foreach (var name in new[]
         {
-            "kafka_agent_check_up{", "kafka_agent_check_duration_seconds{", "kafka_agent_finding_active{finding=\"zk.down\"} 1",
+            "kafka_agent_check_up{", "kafka_agent_check_duration_seconds{", "kafka_agent_finding_active{finding=\"zk.down\",scope=\"host\"} 1",
             "kafka_agent_logdir_avail_bytes{", "kafka_agent_logdir_wrong_owner_files{",
             "kafka_agent_logdir_used_ratio{", "kafka_agent_build_info{", "kafka_agent_cycles_total{",
-            "kafka_agent_finding_active{finding=\"disk.critical\"} 0",
+            "kafka_agent_finding_active{finding=\"disk.critical\",scope=\"host\"} 0",
+            "kafka_agent_finding_active{finding=\"cluster.brokers_missing\",scope=\"cluster\"}",
+            "broker_id=\"1\"", "kafka_agent_last_cycle_timestamp_seconds",
             "kafka_agent_circuit_open{action=\"start_kafka\"} 0", "kafka_agent_circuit_open{action=\"restart_zookeeper\"} 0",
             "mode=\"heal\"", "kafka_agent_remediations_total{action=\"start_zookeeper\",result=\"failure\"} 1",
         })

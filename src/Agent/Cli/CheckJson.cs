@@ -21,7 +21,7 @@ internal static class CheckJson
             {
                 json.WriteStartObject();
                 json.WriteString("check", check.Check);
-                json.WriteString("status", CheckStatuses.Label(check.Status));
+                json.WriteString("status", CheckStatuses.Label(check));
                 json.WriteString("summary", check.Summary);
                 json.WriteNumber("duration_seconds", Math.Round(check.Duration.TotalSeconds, 4));
                 json.WriteStartArray("findings");
@@ -65,6 +65,7 @@ internal static class CheckJson
         json.WriteStartObject();
         json.WriteString("id", finding.Id);
         json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+        json.WriteString("scope", FindingIds.ScopeOf(finding.Id));
         json.WriteString("summary", finding.Summary);
         json.WriteStartObject("evidence");
         foreach (var (key, value) in finding.Evidence)

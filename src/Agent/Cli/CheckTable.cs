@@ -20,7 +20,7 @@ internal static class CheckTable
         foreach (var c in report.Checks)
         {
             var ms = string.Create(CultureInfo.InvariantCulture, $"{c.Duration.TotalMilliseconds:0} ms");
-            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{c.Check.PadRight(width)}{CheckStatuses.Label(c.Status),-10}{ms,8}  {c.Summary}"));
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{c.Check.PadRight(width)}{CheckStatuses.Label(c),-10}{ms,8}  {c.Summary}"));
         }
 
         var findings = report.Findings.ToList();

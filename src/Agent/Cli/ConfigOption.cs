@@ -8,7 +8,8 @@ internal static class ConfigOption
 {
     public static Option<string> Create() => new("--config", "-c")
     {
-        Description = $"Path of agent.yaml (default {AgentConfigurationLoader.DefaultPath}).",
+        // The default is shown by the help itself ([default: ...]).
+        Description = "Path of agent.yaml.",
         DefaultValueFactory = _ => AgentConfigurationLoader.DefaultPath,
     };
 

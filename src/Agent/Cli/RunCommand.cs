@@ -24,6 +24,12 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
+            if (MetricsPortCheck.Problem(settings) is { } busy)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"kafka-agent: configuration error: {busy}");
+                return Configuration.ConfigurationException.ExitCode;
+            }
+
             using var host = AgentHost.Build(builder =>
             {
                 builder.Services.AddAgent(settings).AddEventDetection(settings);

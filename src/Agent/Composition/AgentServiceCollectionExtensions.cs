@@ -63,7 +63,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
         services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
         services.AddSingleton<AgentObserver>();
-        services.AddSingleton(sp => new AgentMetrics(sp.GetRequiredService<IMeterFactory>(), settings.Mode));
+        services.AddSingleton(sp => new AgentMetrics(sp.GetRequiredService<IMeterFactory>(), settings, sp.GetRequiredService<TimeProvider>()));
         AddRemediation(services, settings);
         services.AddSingleton(new CycleOptions(act));
         services.AddSingleton<IAgentCycle, AgentCycle>();

@@ -34,6 +34,11 @@ internal static class AgentConfigurationLoader
     public static AgentOptions Bind(string path, IReadOnlyDictionary<string, string?> environment)
     {
         string text;
+        if (Directory.Exists(path))
+        {
+            throw new ConfigurationException($"{path}: cannot read the configuration: is a directory, not a file");
+        }
+
         try
         {
             text = File.ReadAllText(path);
@@ -68,11 +73,16 @@ internal static class AgentConfigurationLoader
         var options = new AgentOptions();
         configuration.Bind(options);
 
+        string Variable(string key) => $"environment {EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}";
         foreach (var (key, problem) in OptionsValidator.Validate(options))
         {
-            var where = overrides.ContainsKey(key) ? $"environment {EnvironmentPrefix}{key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant()}"
-                : yaml.TryGetValue(key, out var entry) ? $"{path}:{entry.Line}"
-                : path;
+            // A rule across two keys (critical above high) may fail because of the other key's variable: name it.
+            var related = overrides.Keys.FirstOrDefault(k => !string.Equals(k, key, StringComparison.OrdinalIgnoreCase)
+                && problem.Contains(OptionsSchema.Display(k), StringComparison.Ordinal));
+            var file = yaml.TryGetValue(key, out var entry) ? $"{path}:{entry.Line}" : path;
+            var where = overrides.ContainsKey(key) ? Variable(key)
+                : related is not null ? $"{Variable(related)} with {file}"
+                : file;
             throw new ConfigurationException($"{where}: {OptionsSchema.Display(key)}: {problem}");
         }
 

@@ -6,6 +6,7 @@ namespace KafkaAgent.Configuration;
 /// The validated configuration with discovery applied: agent.yaml and the environment first, then
 /// Kafka's server.properties and ZooKeeper's config for whatever they leave unset. Immutable.
 /// </summary>
+/// <param name="ExpectedBrokerIds">cluster.expected_broker_ids; empty when the ids are learned from what registers.</param>
 internal sealed record AgentSettings(
     string ConfigPath,
     TimeSpan Interval,
@@ -15,7 +16,8 @@ internal sealed record AgentSettings(
     DiskSettings Disk,
     OwnershipSettings Ownership,
     MetricsSettings Metrics,
-    LogFormat LogFormat = LogFormat.Text)
+    LogFormat LogFormat = LogFormat.Text,
+    IReadOnlyList<int>? ExpectedBrokerIds = null)
 {
     /// <summary>How long one cycle may take before the worker cancels it (cycle_timeout_seconds).</summary>
     public TimeSpan CycleTimeout { get; init; } = TimeSpan.FromSeconds(600);

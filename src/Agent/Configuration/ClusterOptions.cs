@@ -10,4 +10,11 @@ internal sealed class ClusterOptions
     /// </summary>
     [ConfigurationKeyName("expected_brokers")]
     public int? ExpectedBrokers { get; set; }
+
+    /// <summary>
+    /// Broker ids expected in /brokers/ids, so a finding names the missing broker. Empty: the ids seen registered
+    /// over time, remembered in known-brokers.json under the state directory.
+    /// </summary>
+    [ConfigurationKeyName("expected_broker_ids")]
+    public List<int> ExpectedBrokerIds { get; set; } = [];
 }

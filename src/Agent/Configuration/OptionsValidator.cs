@@ -70,6 +70,11 @@ internal static class OptionsValidator
             yield return ("cluster:expected_brokers", $"must be 0 or more (got {o.Cluster.ExpectedBrokers})");
         }
 
+        if (o.Cluster.ExpectedBrokerIds.FirstOrDefault(id => id < 0) is var badId && badId < 0)
+        {
+            yield return ("cluster:expected_broker_ids", $"broker ids are 0 or more (got {badId})");
+        }
+
         foreach (var error in ValidateDisk(o.Disk))
         {
             yield return error;

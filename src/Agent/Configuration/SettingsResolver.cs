@@ -30,7 +30,8 @@ internal static class SettingsResolver
         var zooKeeperScripts = new ServiceScripts(
             Path.Combine(Path.TrimEndingDirectorySeparator(o.Kafka.Home), "bin", "zookeeper-server-start.sh"), o.ZooKeeper.Properties, o.Kafka.User, o.Kafka.Group, uid, gid);
         var zooKeeper = ResolveZooKeeper(configPath, o, server, Service(o.ZooKeeper.Service, zooKeeperScripts));
-        var expected = o.Cluster.ExpectedBrokers ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
+        var expectedIds = o.Cluster.ExpectedBrokerIds.Distinct().Order().ToList();
+        var expected = o.Cluster.ExpectedBrokers ?? (expectedIds.Count > 0 ? expectedIds.Count : (int?)null) ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
 
         var home = Path.TrimEndingDirectorySeparator(o.Kafka.Home);
         var bin = Path.Combine(home, "bin");
@@ -60,7 +61,8 @@ internal static class SettingsResolver
             new DiskSettings(o.Disk.HighRatio, o.Disk.CriticalRatio),
             new OwnershipSettings(TimeSpan.FromSeconds(w.FullScanMinIntervalSeconds), TimeSpan.FromSeconds(w.FullScanMaxIntervalSeconds), w.CpuBudgetRatio, w.SamplePaths),
             new MetricsSettings(o.Metrics.Enabled, o.Metrics.Host, o.Metrics.Port, o.Metrics.Path),
-            Enum.Parse<LogFormat>(o.Logging.Format, ignoreCase: true))
+            Enum.Parse<LogFormat>(o.Logging.Format, ignoreCase: true),
+            expectedIds)
         {
             CycleTimeout = TimeSpan.FromSeconds(o.CycleTimeoutSeconds),
             Mode = Enum.Parse<AgentMode>(o.Mode, ignoreCase: true),

@@ -5,6 +5,7 @@ internal static class CheckNames
 {
     public const string ZooKeeper = "zookeeper";
     public const string Membership = "membership";
+    public const string Partitions = "partitions";
     public const string KafkaService = "kafka_service";
     public const string KafkaApi = "kafka_api";
     public const string Disk = "disk";
@@ -13,5 +14,5 @@ internal static class CheckNames
     /// <summary>The agent's own remediation state: open circuits.</summary>
     public const string Agent = "agent";
 
-    public static readonly IReadOnlyList<string> All = [ZooKeeper, Membership, KafkaService, KafkaApi, Disk, Ownership];
+    public static readonly IReadOnlyList<string> All = [ZooKeeper, Membership, Partitions, KafkaService, KafkaApi, Disk, Ownership];
 }

@@ -15,13 +15,14 @@ internal static class CheckSummary
             return $"{status}: {first.Id}: {first.Summary}{More(problems.Skip(1).ToList())}";
         }
 
-        var unknown = report.Checks.Where(c => c.Status == CycleStatus.Unknown).Select(c => c.Check).ToList();
+        var unknown = report.Checks.Where(c => c.Status == CycleStatus.Unknown && !c.Skipped).Select(c => c.Check).ToList();
         if (unknown.Count > 0)
         {
             return $"{status}: cannot tell {string.Join(", ", unknown)}";
         }
 
-        var passed = Plural.Of(report.Checks.Count, "check") + " passed";
+        var skipped = report.Checks.Count(c => c.Skipped);
+        var passed = Plural.Of(report.Checks.Count - skipped, "check") + " passed" + (skipped > 0 ? $", {skipped} skipped" : "");
         var info = report.Findings.FirstOrDefault();
         return info is null ? $"{status}: {passed}" : $"{status}: {passed}; {info.Summary}";
     }

@@ -1,4 +1,5 @@
 using KafkaAgent.Configuration;
+using KafkaAgent.Platform;
 using KafkaAgent.Probes;
 
 namespace KafkaAgent.Diagnosis;
@@ -7,7 +8,7 @@ namespace KafkaAgent.Diagnosis;
 /// <param name="Performance">Nagios performance data of the pass (empty when built without an observation).</param>
 internal sealed record DiagnosisReport(IReadOnlyList<CheckResult> Checks, IReadOnlyList<PerfValue>? Performance = null)
 {
-    public CycleStatus Overall => Checks.Select(c => c.Status).Aggregate(CycleStatus.Ok, CheckStatuses.Worst);
+    public CycleStatus Overall => Checks.Where(c => !c.Skipped).Select(c => c.Status).Aggregate(CycleStatus.Ok, CheckStatuses.Worst);
 
     public IEnumerable<Finding> Findings => Checks.SelectMany(c => c.Findings);
 }
@@ -22,8 +23,9 @@ internal static class Diagnoser
         [
             Row(CheckNames.ZooKeeper, o.ZooKeeper, ZooKeeperRules.Evaluate),
             Row(CheckNames.Membership, o.Membership, m => MembershipRules.Evaluate(m, service)),
+            PartitionsRow(o),
             ServiceRow(o),
-            Row(CheckNames.KafkaApi, o.KafkaApi, a => KafkaRules.EvaluateApi(a, service)),
+            ApiRow(o),
             Row(CheckNames.Disk, o.Disk, d => DiskRules.Evaluate(d, disk)),
             Row(CheckNames.Ownership, o.Ownership, OwnershipRules.Evaluate),
         ], PerformanceData.From(o, disk));
@@ -39,6 +41,32 @@ internal static class Diagnoser
 
         var (summary, findings) = rule(outcome.Facts);
         return new CheckResult(check, CheckResult.StatusOf(findings), summary, findings, outcome.Duration);
+    }
+
+    private static CheckResult PartitionsRow(Observation o)
+    {
+        var members = o.Membership.Facts;
+        if (members is not { Reachable: true, Partitions: { } partitions } || partitions.Detail is not null)
+        {
+            var why = members?.Partitions?.Detail ?? members?.Detail ?? o.Membership.Failure ?? "not read";
+            return new CheckResult(CheckNames.Partitions, CycleStatus.Unknown, $"cannot read partition state: {why}", [], o.Membership.Duration);
+        }
+
+        var (summary, findings) = PartitionRules.Evaluate(partitions, members.RegisteredIds.Count);
+        return new CheckResult(CheckNames.Partitions, CheckResult.StatusOf(findings), summary, findings, o.Membership.Duration);
+    }
+
+    private static CheckResult ApiRow(Observation o)
+    {
+        var service = o.KafkaService.Facts;
+        if (o.KafkaApi.Facts is { MetadataAnswered: false } api && service?.State is ServiceState.Down or ServiceState.StoppedByOperator)
+        {
+            // Nothing was learned about the API: say so instead of OK. kafka.down (or the operator's stop) tells the story.
+            return new CheckResult(CheckNames.KafkaApi, CycleStatus.Unknown,
+                $"skipped: Kafka is not running ({api.Endpoint} {(api.PortOpen ? "open" : "closed")})", [], o.KafkaApi.Duration, Skipped: true);
+        }
+
+        return Row(CheckNames.KafkaApi, o.KafkaApi, a => KafkaRules.EvaluateApi(a, service));
     }
 
     private static CheckResult ServiceRow(Observation o)

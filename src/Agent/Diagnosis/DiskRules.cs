@@ -36,8 +36,8 @@ internal static class DiskRules
 
         var fullest = d.Volumes.Where(v => v.Error is null).MaxBy(v => Math.Max(v.UsedRatio, v.InodesUsedRatio));
         var summary = fullest is null
-            ? $"{d.Volumes.Count} paths, none readable"
-            : $"{d.Volumes.Count} paths, fullest {fullest.Path} {Percent(fullest.UsedRatio)} (inodes {Percent(fullest.InodesUsedRatio)})";
+            ? $"{Plural.Of(d.Volumes.Count, "path")}, none readable"
+            : $"{Plural.Of(d.Volumes.Count, "path")}, fullest {fullest.Path} {Percent(fullest.UsedRatio)} (inodes {Percent(fullest.InodesUsedRatio)})";
         return (summary, findings);
     }
 

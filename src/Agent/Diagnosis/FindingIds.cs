@@ -13,6 +13,10 @@ internal static class FindingIds
     public const string BrokerEndpointMismatch = "broker.endpoint_mismatch";
     public const string ClusterIsolated = "cluster.isolated";
     public const string ClusterBrokersMissing = "cluster.brokers_missing";
+    public const string ClusterOfflinePartitions = "cluster.offline_partitions";
+    public const string ClusterUnderReplicated = "cluster.under_replicated";
+    public const string ClusterUnderMinIsr = "cluster.under_min_isr";
+    public const string ClusterNoController = "cluster.no_controller";
     public const string KafkaDown = "kafka.down";
     public const string KafkaStoppedByOperator = "kafka.stopped_by_operator";
     public const string KafkaApiUnresponsive = "kafka.api_unresponsive";
@@ -28,7 +32,14 @@ internal static class FindingIds
     [
         ZooKeeperDown, ZooKeeperHung, ZooKeeperNotServing, ZooKeeperStandaloneUnexpected, ZooKeeperFourLetterWordsDisabled,
         ZooKeeperEnsembleUnreachable, BrokerUnregistered, BrokerEndpointMismatch, ClusterIsolated, ClusterBrokersMissing,
+        ClusterOfflinePartitions, ClusterUnderReplicated, ClusterUnderMinIsr, ClusterNoController,
         KafkaDown, KafkaStoppedByOperator, KafkaApiUnresponsive, DiskHigh, DiskCritical, DiskUnreadable,
         OwnershipWrong, OwnershipForeignSymlink, OwnershipUnreadable, AgentCircuitOpen,
     ];
+
+    /// <summary>
+    /// "cluster" for a fault of the whole cluster, which every broker host sees alike (alert rules page once for it,
+    /// not once per host); "host" for the rest.
+    /// </summary>
+    public static string ScopeOf(string id) => id.StartsWith("cluster.", StringComparison.Ordinal) ? "cluster" : "host";
 }

@@ -32,7 +32,7 @@ internal static class KafkaRules
         var findings = new List<Finding>();
         if (a.MetadataAnswered)
         {
-            return ($"Metadata from {a.Endpoint}: {a.BrokerCount} brokers, {a.TopicCount} topics", findings);
+            return ($"Metadata from {a.Endpoint}: {Plural.Of(a.BrokerCount, "broker")}, {Plural.Of(a.TopicCount, "topic")}", findings);
         }
 
         // A stopped broker does not answer: that is kafka.down's (or the operator's) story, not a second finding.

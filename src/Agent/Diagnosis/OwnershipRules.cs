@@ -20,14 +20,14 @@ internal static class OwnershipRules
             if (dir.WrongCount > 0)
             {
                 findings.Add(Finding.Of(FindingIds.OwnershipWrong, Severity.Warning,
-                    $"{dir.WrongCount} entries under {dir.Path} not owned by {owner}, e.g. {string.Join(", ", dir.WrongSamples)}",
+                    $"{Plural.Of(dir.WrongCount, "entry", "entries")} under {dir.Path} not owned by {owner}, e.g. {string.Join(", ", dir.WrongSamples)}",
                     ("path", dir.Path), ("count", dir.WrongCount), ("owner", owner), ("samples", string.Join('\n', dir.WrongSamples))));
             }
 
             if (dir.ForeignSymlinkCount > 0)
             {
                 findings.Add(Finding.Of(FindingIds.OwnershipForeignSymlink, Severity.Warning,
-                    $"{dir.ForeignSymlinkCount} symlinks under {dir.Path} point outside it (not followed), e.g. {string.Join(", ", dir.ForeignSymlinkSamples)}",
+                    $"{Plural.Of(dir.ForeignSymlinkCount, "symlink")} under {dir.Path} {(dir.ForeignSymlinkCount == 1 ? "points" : "point")} outside it (not followed), e.g. {string.Join(", ", dir.ForeignSymlinkSamples)}",
                     ("path", dir.Path), ("count", dir.ForeignSymlinkCount), ("samples", string.Join('\n', dir.ForeignSymlinkSamples))));
             }
         }
@@ -35,6 +35,6 @@ internal static class OwnershipRules
         var scanned = o.LogDirs.Sum(d => d.EntriesScanned);
         var wrong = o.LogDirs.Sum(d => d.WrongCount);
         var kind = o.FullScan ? "scanned" : "checked incrementally";
-        return (wrong == 0 ? $"{scanned} entries {kind}, all {owner}" : $"{wrong} of {scanned} entries not {owner}", findings);
+        return (wrong == 0 ? $"{Plural.Of(scanned, "entry", "entries")} {kind}, all {owner}" : $"{wrong} of {Plural.Of(scanned, "entry", "entries")} not {owner}", findings);
     }
 }

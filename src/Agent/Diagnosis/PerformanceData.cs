@@ -18,6 +18,12 @@ internal static class PerformanceData
         if (o.Membership.Facts is { Reachable: true } members)
         {
             values.Add(new("brokers_registered", members.RegisteredIds.Count, Min: 0));
+            if (members.Partitions is { Detail: null } partitions)
+            {
+                values.Add(new("partitions_offline", partitions.Offline.Count(), Crit: 0, Min: 0));
+                values.Add(new("partitions_under_min_isr", partitions.UnderMinIsr.Count(), Crit: 0, Min: 0));
+                values.Add(new("partitions_under_replicated", partitions.UnderReplicated.Count(), Warn: 0, Min: 0));
+            }
         }
 
         var volumes = o.Disk.Facts?.Volumes.Where(v => v.Error is null && v.Role == "log_dir").ToList() ?? [];

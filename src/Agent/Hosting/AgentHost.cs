@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Hosting.WindowsServices;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 namespace KafkaAgent.Hosting;
@@ -25,6 +26,8 @@ internal static class AgentHost
             // System.CommandLine has parsed the arguments already; they are not configuration keys.
             Args = [],
         });
+        // "Application started", "Hosting environment", "Content root path": noise in the journal of a daemon.
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         AddServiceManagerIntegration(builder.Services, systemd ?? SystemdEnvironment.Current);
         configure(builder);
         AddWorker(builder.Services);
@@ -58,6 +61,24 @@ internal static class AgentHost
         services.TryAddSingleton<IServiceNotifier, SystemdServiceNotifier>();
     }
 
+    /// <summary>Wraps whichever notifier was chosen in the heartbeat, once.</summary>
+    private static void Decorate(IServiceCollection services)
+    {
+        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(IServiceNotifier));
+        if (chosen is null || chosen.ImplementationType == typeof(HeartbeatServiceNotifier))
+        {
+            return;
+        }
+
+        services.Remove(chosen);
+        services.AddSingleton<IServiceNotifier>(sp => new HeartbeatServiceNotifier(
+            (IServiceNotifier)(chosen.ImplementationInstance
+                ?? chosen.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, chosen.ImplementationType!)),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<HeartbeatServiceNotifier>>()));
+    }
+
     internal static void AddWorker(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -65,6 +86,7 @@ internal static class AgentHost
         services.AddMetrics();
         services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();
         services.AddOptions<WorkerOptions>();
+        Decorate(services);
         services.AddHostedService<AgentWorker>();
     }
 }

@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "sd_notify {Variable} failed: {Reason}")]
     public static partial void NotifyFailed(ILogger logger, string variable, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "alive: {Status}")]
+    public static partial void Heartbeat(ILogger logger, string status);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using KafkaAgent.Configuration;
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Probes;
 
@@ -17,15 +18,36 @@ internal sealed class AgentMetrics
     private readonly Counter<long> ownershipPasses;
     private readonly Counter<double> ownershipCpu;
 
-    public AgentMetrics(IMeterFactory meterFactory, Configuration.AgentMode agentMode)
+    private readonly TimeProvider time;
+    private readonly string? brokerId;
+    private readonly string mode;
+
+    /// <param name="settings">Gives build_info its broker_id label; optional so the meter works before configuration.</param>
+    public AgentMetrics(IMeterFactory meterFactory, AgentSettings? settings = null, TimeProvider? time = null)
     {
-        var mode = agentMode.ToString().ToLowerInvariant();
+        mode = (settings?.Mode ?? AgentMode.Heal).ToString().ToLowerInvariant();
+        this.time = time ?? TimeProvider.System;
+        brokerId = settings?.Kafka.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var meter = meterFactory.Create(MeterName);
         cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
         ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
         ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
-        meter.CreateObservableGauge("kafka_agent_build_info", () => new Measurement<long>(1, new KeyValuePair<string, object?>("version", ProductVersion.Short), new KeyValuePair<string, object?>("mode", mode)),
-            description: "Always 1; the labels say which build runs and in which mode (heal or observe).");
+        meter.CreateObservableGauge("kafka_agent_build_info", BuildInfo,
+            description: "Always 1; the labels say which build runs, in which mode (heal or observe), and which broker this host serves.");
+        meter.CreateObservableGauge("kafka_agent_last_cycle_timestamp_seconds", () => Single(s => (double?)s.FinishedUnixSeconds), unit: "s",
+            description: "When the last cycle finished (Unix time): alert when it stops moving.");
+        meter.CreateObservableGauge("kafka_agent_partitions_offline", () => Single(s => s.PartitionsOffline),
+            description: "Partitions without a leader (leader -1 in their ZooKeeper state), cluster-wide.");
+        meter.CreateObservableGauge("kafka_agent_partitions_under_replicated", () => Single(s => s.PartitionsUnderReplicated),
+            description: "Partitions with a leader whose ISR is smaller than their replica set, cluster-wide.");
+        meter.CreateObservableGauge("kafka_agent_partitions_under_min_isr", () => Single(s => s.PartitionsUnderMinIsr),
+            description: "Partitions with a leader whose ISR is below min.insync.replicas, cluster-wide.");
+        meter.CreateObservableGauge("kafka_agent_zookeeper_latency_avg_seconds", () => Single(s => s.ZooKeeperAvgLatencySeconds), unit: "s",
+            description: "The local ZooKeeper's own average request latency (mntr/srvr).");
+        meter.CreateObservableGauge("kafka_agent_zookeeper_outstanding_requests", () => Single(s => s.ZooKeeperOutstanding),
+            description: "Requests queued in the local ZooKeeper (mntr/srvr).");
+        meter.CreateObservableGauge("kafka_agent_zookeeper_synced_followers", () => Single(s => s.ZooKeeperSyncedFollowers),
+            description: "Followers in sync with the local ZooKeeper; only while it leads (mntr).");
         meter.CreateObservableGauge("kafka_agent_check_up", () => Each(s => s.CheckStatus, (_, v) => v == CycleStatus.Ok ? 1L : 0L, "check"),
             description: "1 when the check's status is OK.");
         meter.CreateObservableGauge("kafka_agent_check_status", () => Each(s => s.CheckStatus, (_, v) => (long)v, "check"),
@@ -49,7 +71,7 @@ internal sealed class AgentMetrics
 
     public void Record(Observation observation, DiagnosisReport report, TimeSpan elapsed)
     {
-        Volatile.Write(ref snapshot, MetricsSnapshot.From(observation, report, elapsed));
+        Volatile.Write(ref snapshot, MetricsSnapshot.From(observation, report, elapsed, time.GetUtcNow()));
         cycles.Add(1, new KeyValuePair<string, object?>("status", CheckStatuses.Label(report.Overall).ToLowerInvariant()));
         if (observation.Ownership.Facts is { } ownership)
         {
@@ -57,6 +79,15 @@ internal sealed class AgentMetrics
             ownershipPasses.Add(1, kind);
             ownershipCpu.Add(ownership.PassCpu.TotalSeconds, kind);
         }
+    }
+
+    private Measurement<long> BuildInfo()
+    {
+        var version = new KeyValuePair<string, object?>("version", ProductVersion.Short);
+        var agentMode = new KeyValuePair<string, object?>("mode", mode);
+        return brokerId is null
+            ? new Measurement<long>(1, version, agentMode)
+            : new Measurement<long>(1, version, agentMode, new KeyValuePair<string, object?>("broker_id", brokerId));
     }
 
     private IEnumerable<Measurement<long>> ActiveFindings()
@@ -69,7 +100,8 @@ internal sealed class AgentMetrics
 
         foreach (var id in FindingIds.All)
         {
-            yield return new Measurement<long>(s.ActiveFindings.Contains(id) ? 1 : 0, new KeyValuePair<string, object?>("finding", id));
+            yield return new Measurement<long>(s.ActiveFindings.Contains(id) ? 1 : 0,
+                new KeyValuePair<string, object?>("finding", id), new KeyValuePair<string, object?>("scope", FindingIds.ScopeOf(id)));
         }
     }
 

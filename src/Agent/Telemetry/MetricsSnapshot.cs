@@ -15,12 +15,21 @@ internal sealed record MetricsSnapshot(
     int? BrokersExpected,
     IReadOnlyList<(string Path, string Kind, double AvailBytes, double UsedRatio, double InodesUsedRatio)> Volumes,
     IReadOnlyList<(string Path, long Wrong, long ForeignSymlinks, long Entries)> LogDirOwnership,
-    double CycleDurationSeconds)
+    double CycleDurationSeconds,
+    double FinishedUnixSeconds,
+    int? PartitionsOffline,
+    int? PartitionsUnderReplicated,
+    int? PartitionsUnderMinIsr,
+    double? ZooKeeperAvgLatencySeconds,
+    long? ZooKeeperOutstanding,
+    long? ZooKeeperSyncedFollowers)
 {
-    public static MetricsSnapshot From(Observation o, DiagnosisReport report, TimeSpan cycle)
+    public static MetricsSnapshot From(Observation o, DiagnosisReport report, TimeSpan cycle, DateTimeOffset finished)
     {
         var zk = o.ZooKeeper.Facts;
         var members = o.Membership.Facts;
+        // Unknown partition health exports no value rather than a reassuring 0.
+        var partitions = members is { Reachable: true, Partitions: { Detail: null } p } ? p : null;
         return new MetricsSnapshot(
             report.Checks.ToDictionary(c => c.Check, c => c.Status),
             report.Checks.ToDictionary(c => c.Check, c => c.Duration.TotalSeconds),
@@ -31,7 +40,14 @@ internal sealed record MetricsSnapshot(
             members?.ExpectedBrokers,
             o.Disk.Facts?.Volumes.Where(v => v.Error is null).Select(v => (v.Path, VolumeKind(v.Role), (double)v.AvailableBytes, v.UsedRatio, v.InodesUsedRatio)).ToList() ?? [],
             o.Ownership.Facts?.LogDirs.Where(d => d.Error is null).Select(d => (d.Path, d.WrongCount, d.ForeignSymlinkCount, d.EntriesScanned)).ToList() ?? [],
-            cycle.TotalSeconds);
+            cycle.TotalSeconds,
+            finished.ToUnixTimeMilliseconds() / 1000.0,
+            partitions?.Offline.Count(),
+            partitions?.UnderReplicated.Count(),
+            partitions?.UnderMinIsr.Count(),
+            zk?.Stats is { } stats ? stats.AverageLatencyMs / 1000.0 : null,
+            zk?.Stats?.OutstandingRequests,
+            zk?.Stats?.SyncedFollowers);
     }
 
     /// <summary>

@@ -11,6 +11,12 @@ internal sealed record BrokerRegistration(int Id, IReadOnlyList<string> Endpoint
 /// <param name="RegisteredIds">Children of /brokers/ids, sorted.</param>
 /// <param name="Own">This broker's registration, null when missing.</param>
 /// <param name="ExpectedEndpoints">What the configured (advertised) listeners say should be registered.</param>
+/// <param name="Partitions">Partition health and the controller; null when not read (ZooKeeper unreachable).</param>
+/// <param name="OwnSession">The ZooKeeper session that owns this broker's ephemeral registration.</param>
+/// <param name="OwnRegisteredAt">When that registration was created (the znode's ctime).</param>
+/// <param name="ObservedAt">When this probe ran, to age the registration.</param>
+/// <param name="ExpectedIds">Broker ids that should be registered: configured, else seen over time; empty when unknown.</param>
+/// <param name="ExpectedIdsConfigured">True when <paramref name="ExpectedIds"/> come from cluster.expected_broker_ids.</param>
 internal sealed record MembershipFacts(
     string ConnectString,
     bool Reachable,
@@ -19,4 +25,10 @@ internal sealed record MembershipFacts(
     BrokerRegistration? Own,
     IReadOnlyList<KafkaListener> ExpectedEndpoints,
     int ExpectedBrokers,
-    string? Detail);
+    string? Detail,
+    PartitionFacts? Partitions = null,
+    long? OwnSession = null,
+    DateTimeOffset? OwnRegisteredAt = null,
+    DateTimeOffset? ObservedAt = null,
+    IReadOnlyList<int>? ExpectedIds = null,
+    bool ExpectedIdsConfigured = false);

@@ -10,11 +10,26 @@ namespace KafkaAgent.Probes.Membership;
 /// it still answers when only the local ZooKeeper is down. The session is kept between probes: creating and
 /// closing one is a write on the whole ensemble (two transactions, each synced to disk on a quorum), which every
 /// broker's agent would otherwise add every cycle; a held session costs a ping every few seconds. The client
-/// reconnects by itself; a new session is made only after expiry. Not thread-safe: one cycle at a time.
+/// reconnects by itself; a new session is made only after expiry. The same session reads partition health
+/// (<see cref="PartitionReader"/>). Not thread-safe: one cycle at a time.
 /// </summary>
-internal sealed class MembershipProbe(AgentSettings settings) : IProbe<MembershipFacts>, IAsyncDisposable
+internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposable
 {
+    private readonly AgentSettings settings;
+    private readonly TimeProvider time;
+    private readonly PartitionReader partitions;
+    private readonly KnownBrokers known;
     private ZooKeeperClient? session;
+    private int? serverMinIsr;
+
+    /// <param name="known">Where the ids seen registered are remembered; default known-brokers.json in the state directory.</param>
+    public MembershipProbe(AgentSettings settings, TimeProvider? time = null, int maxPartitions = PartitionFacts.MaxPartitionsPerCycle, KnownBrokers? known = null)
+    {
+        this.known = known ?? new KnownBrokers(Path.Combine(settings.StateDirectory, KnownBrokers.FileName));
+        this.settings = settings;
+        this.time = time ?? TimeProvider.System;
+        partitions = new PartitionReader(this.time, ServerMinIsr, maxPartitions);
+    }
 
     /// <summary>The held session, for tests.</summary>
     internal ZooKeeperClient? Session => session;
@@ -47,19 +62,31 @@ internal sealed class MembershipProbe(AgentSettings settings) : IProbe<Membershi
     {
         var connect = settings.ZooKeeper.Connect.ConnectionString;
         var id = settings.Kafka.BrokerId;
+        ZooKeeperStat? ownStat = null;
+        PartitionFacts? health = null;
+        IReadOnlyList<int> expectedIds = settings.ExpectedBrokerIds ?? [];
+        var configured = expectedIds.Count > 0;
         MembershipFacts Facts(bool reachable, IReadOnlyList<int> ids, BrokerRegistration? own, string? detail) =>
-            new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail);
+            new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail,
+                health, ownStat?.EphemeralOwner, ownStat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(ownStat.Ctime), time.GetUtcNow(),
+                expectedIds, configured);
 
         try
         {
             var client = await SessionAsync(cancellationToken);
             var ids = await ReadIdsAsync(client, cancellationToken);
+            var seen = known.Remember(connect, ids);
+            if (!configured)
+            {
+                expectedIds = seen;
+            }
             BrokerRegistration? own = null;
             if (ids.Contains(id))
             {
                 try
                 {
                     var data = await client.GetDataAsync($"/brokers/ids/{id}", cancellationToken: cancellationToken);
+                    ownStat = data.Stat;
                     own = BrokerRegistrationJson.Parse(id, data.Data);
                 }
                 catch (ZooKeeperException ex) when (ex.Code == ZooKeeperErrorCode.NoNode)
@@ -73,6 +100,17 @@ internal sealed class MembershipProbe(AgentSettings settings) : IProbe<Membershi
                 }
             }
 
+            try
+            {
+                health = await partitions.ReadAsync(client, ids.Count > 0, cancellationToken);
+            }
+            catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException
+                || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Membership was read; partition health alone is unknown this pass.
+                health = new PartitionFacts(0, 0, false, [], null, TimeSpan.Zero, ex.Message);
+            }
+
             return Facts(true, ids, own, null);
         }
         catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException or System.Net.Sockets.SocketException
@@ -80,6 +118,28 @@ internal sealed class MembershipProbe(AgentSettings settings) : IProbe<Membershi
         {
             return Facts(false, [], null, ex.Message);
         }
+    }
+
+    /// <summary>min.insync.replicas from server.properties (Kafka's default 1), read once.</summary>
+    private int ServerMinIsr()
+    {
+        if (serverMinIsr is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            var properties = Configuration.Discovery.JavaProperties.Load(settings.Kafka.ServerProperties, "kafka.server_properties");
+            serverMinIsr = properties.TryGetValue("min.insync.replicas", out var text)
+                && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        }
+        catch (ConfigurationException)
+        {
+            serverMinIsr = 1;
+        }
+
+        return serverMinIsr.Value;
     }
 
     private static async Task<List<int>> ReadIdsAsync(ZooKeeperClient client, CancellationToken cancellationToken)
