@@ -1,4 +1,5 @@
 using KafkaAgent.Configuration;
+using KafkaAgent.Composition;
 using KafkaAgent.Cycle;
 using KafkaAgent.Platform;
 using KafkaAgent.Platform.Linux;
@@ -19,7 +20,7 @@ public sealed class PlatformCompositionTests : IDisposable
             ["KAFKA_AGENT_ZOOKEEPER__SERVICE__MANAGER"] = "script",
             ["KAFKA_AGENT_ZOOKEEPER__SERVICE__STOP_TIMEOUT_SECONDS"] = "45",
         });
-        using var provider = new ServiceCollection().AddAgentObservation(settings, metricsEndpoint: false).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddAgent(settings, metricsEndpoint: false).BuildServiceProvider();
 
         Assert.IsType<LinuxOwnershipFixer>(provider.GetRequiredService<IOwnershipFixer>());
         Assert.IsType<LinuxFileCleaner>(provider.GetRequiredService<IFileCleaner>());

@@ -41,10 +41,6 @@ internal sealed class KafkaOptions
     [ConfigurationKeyName("api_interval_seconds")]
     public double ApiIntervalSeconds { get; set; } = 30;
 
-    /// <summary>Kafka's LOG_DIR (server.log.*, GC logs); default: logs/ beside the directory of server_properties.</summary>
-    [ConfigurationKeyName("app_log_dir")]
-    public string? AppLogDir { get; set; }
-
     [ConfigurationKeyName("service")]
     public KafkaServiceOptions Service { get; set; } = new();
 }

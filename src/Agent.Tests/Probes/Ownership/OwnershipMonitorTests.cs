@@ -14,7 +14,9 @@ public sealed class OwnershipMonitorTests : IDisposable
     private OwnershipMonitor NewMonitor()
     {
         var kafka = new KafkaSettings("/etc/kafka/server.properties", 1, [_logDir], new HostPort("127.0.0.1", 9092), [],
-            "root", "root", 0, 0, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), new ServiceSettings("kafka", ServiceManagerKind.PidFile, "/run/kafka.pid"));
+            "root", "root", 0, 0, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), new ServiceSettings("kafka", ServiceManagerKind.PidFile, "/run/kafka.pid", TimeSpan.FromSeconds(120), "kafka.Kafka",
+                new ServiceScripts("/usr/local/kafka/bin/kafka-server-start.sh", "/etc/kafka/server.properties", "root", "root", 0, 0)),
+            "/usr/local/kafka", "/usr/local/kafka/logs");
         // A tiny directory costs far less than the budget: the interval is the minimum.
         return new OwnershipMonitor(kafka, new OwnershipSettings(MinInterval, TimeSpan.FromHours(1), 0.005, 5), _time);
     }

@@ -28,7 +28,9 @@ public sealed class ZooKeeperProbeTests
             await stream.WriteAsync(Encoding.ASCII.GetBytes(reply));
         });
         var settings = new ZooKeeperSettings(new ZooKeeperConnect([new HostPort("127.0.0.1", port)], null), TimeSpan.FromSeconds(6),
-            new HostPort("127.0.0.1", port), TimeSpan.FromSeconds(5), null);
+            new HostPort("127.0.0.1", port), TimeSpan.FromSeconds(5), null,
+            new ServiceSettings("zookeeper", ServiceManagerKind.Script, null, TimeSpan.FromSeconds(30), "QuorumPeerMain",
+                new ServiceScripts("/usr/local/kafka/bin/zookeeper-server-start.sh", "/etc/kafka/config/zookeeper.properties", "root", "root", 0, 0)));
 
         var facts = await new ZooKeeperProbe(settings, sessions).ProbeAsync(CancellationToken.None);
         await server;

@@ -81,14 +81,14 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
     {
         if (Error is not null || directories.Count == 0)
         {
-            FullScan();
+            FullScan(cancellationToken: cancellationToken);
             return;
         }
 
         using var rootHandle = OpenRoot();
         if (rootHandle is null)
         {
-            FullScan();
+            FullScan(cancellationToken: cancellationToken);
             return;
         }
 
