@@ -46,6 +46,7 @@ public sealed class CheckJsonTests
                     {
                       "id": "disk.critical",
                       "severity": "critical",
+                      "scope": "host",
                       "summary": "log dir /var/kafka is 97% full \"now\"",
                       "evidence": {
                         "path": "/var/kafka",
