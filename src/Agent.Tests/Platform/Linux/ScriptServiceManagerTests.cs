@@ -43,6 +43,22 @@ public sealed class ScriptServiceManagerTests : IDisposable
                 TimeSpan.FromSeconds(120), "kafka.Kafka", new ServiceScripts(startScript, Config, "kafka", "kafka", sameUser ? agentUid : 4242, sameUser ? agentUid : 4242)),
             runner ?? new ProcessRunner(), proc, TimeProvider.System, underSystemd, agentUid);
 
+    /// <summary>
+    /// The start script returns once it has forked the daemon (nohup, setsid, sh exec in turn), as Kafka's does; the
+    /// status is read until it is Running, for at most 10 s, as the agent's verification does after a start.
+    /// </summary>
+    private static async Task<ServiceStatus> RunningAsync(ScriptServiceManager manager)
+    {
+        var status = await manager.GetStatusAsync("kafka", CancellationToken.None);
+        for (var i = 0; i < 100 && status.State != ServiceState.Running; i++)
+        {
+            await Task.Delay(100);
+            status = await manager.GetStatusAsync("kafka", CancellationToken.None);
+        }
+
+        return status;
+    }
+
     private int StartUnrelated()
     {
         using var p = System.Diagnostics.Process.Start("sleep", "300");
@@ -82,7 +98,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
         var manager = Manager(PidFile, WriteStartScript());
 
         var start = await manager.StartAsync("kafka", CancellationToken.None);
-        var running = await manager.GetStatusAsync("kafka", CancellationToken.None);
+        var running = await RunningAsync(manager);
         started.Add(running.MainPid ?? 0);
 
         Assert.True(start.Succeeded, start.Detail);
@@ -130,7 +146,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
         var pid = int.Parse(File.ReadAllText(PidFile).Trim(), CultureInfo.InvariantCulture);
         started.Add(pid);
 
-        var status = await manager.GetStatusAsync("kafka", CancellationToken.None);
+        var status = await RunningAsync(manager);
 
         Assert.Equal(ServiceState.Running, status.State);
         Assert.Equal(pid, status.MainPid);
