@@ -23,4 +23,11 @@ internal sealed class KafkaServiceOptions
     /// <summary>What /proc/PID/cmdline must hold for a process to count as the service (pidfile and script managers).</summary>
     [ConfigurationKeyName("command_match")]
     public string CommandMatch { get; set; } = "kafka.Kafka";
+
+    /// <summary>
+    /// User the start script runs as (pidfile and script managers); default kafka.user. "root" runs it as the agent,
+    /// as the runbook's sudo does, for scripts that drop privileges themselves.
+    /// </summary>
+    [ConfigurationKeyName("run_as")]
+    public string? RunAs { get; set; }
 }

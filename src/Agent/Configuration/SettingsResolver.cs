@@ -26,9 +26,9 @@ internal static class SettingsResolver
         var uid = UserDatabase.FindUserId(o.Kafka.User) ?? throw Error("kafka.user", $"no such user '{o.Kafka.User}' on this host");
         var gid = UserDatabase.FindGroupId(o.Kafka.Group) ?? throw Error("kafka.group", $"no such group '{o.Kafka.Group}' on this host");
 
-        // The runbook runs both with Kafka's scripts; the agent runs them as Kafka's user.
-        var zooKeeperScripts = new ServiceScripts(
-            Path.Combine(Path.TrimEndingDirectorySeparator(o.Kafka.Home), "bin", "zookeeper-server-start.sh"), o.ZooKeeper.Properties, o.Kafka.User, o.Kafka.Group, uid, gid);
+        var zooKeeperScripts = Scripts(
+            Path.Combine(Path.TrimEndingDirectorySeparator(o.Kafka.Home), "bin", "zookeeper-server-start.sh"), o.ZooKeeper.Properties, o.ZooKeeper.Service.RunAs,
+            "zookeeper.service.run_as", configPath, o, uid, gid);
         var zooKeeper = ResolveZooKeeper(configPath, o, server, Service(o.ZooKeeper.Service, zooKeeperScripts));
         var expectedIds = o.Cluster.ExpectedBrokerIds.Distinct().Order().ToList();
         var expected = o.Cluster.ExpectedBrokers ?? (expectedIds.Count > 0 ? expectedIds.Count : (int?)null) ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
@@ -47,7 +47,7 @@ internal static class SettingsResolver
             gid,
             TimeSpan.FromSeconds(o.Kafka.ApiTimeoutSeconds),
             TimeSpan.FromSeconds(o.Kafka.ApiIntervalSeconds),
-            Service(o.Kafka.Service, new ServiceScripts(Path.Combine(bin, "kafka-server-start.sh"), o.Kafka.ServerProperties, o.Kafka.User, o.Kafka.Group, uid, gid)),
+            Service(o.Kafka.Service, Scripts(Path.Combine(bin, "kafka-server-start.sh"), o.Kafka.ServerProperties, o.Kafka.Service.RunAs, "kafka.service.run_as", configPath, o, uid, gid)),
             home,
             Path.TrimEndingDirectorySeparator(o.Kafka.AppLogDir is { Length: > 0 } appLogDir ? appLogDir : Path.Combine(home, "logs")));
 
@@ -70,6 +70,19 @@ internal static class SettingsResolver
             Heal = HealSettings.From(o.Heal),
             ReclaimReplicated = o.Disk.ReclaimReplicated,
         };
+    }
+
+    // The runbook runs both with Kafka's scripts, as Kafka's user unless run_as names another (root: as the agent).
+    private static ServiceScripts Scripts(string start, string config, string? runAs, string key, string configPath, AgentOptions o, uint uid, uint gid)
+    {
+        if (runAs is not { Length: > 0 } user || user == o.Kafka.User)
+        {
+            return new ServiceScripts(start, config, o.Kafka.User, o.Kafka.Group, uid, gid);
+        }
+
+        var runUid = UserDatabase.FindUserId(user) ?? throw new ConfigurationException($"{configPath}: {key}: no such user '{user}' on this host");
+        var runGid = UserDatabase.FindGroupId(user) ?? 0;
+        return new ServiceScripts(start, config, user, user, runUid, runGid);
     }
 
     private static ServiceSettings Service(KafkaServiceOptions s, ServiceScripts scripts) => new(

@@ -19,9 +19,18 @@ internal static class AgentConfigHint
           service:
             manager: pidfile
             pid_file: {h.BrokerPidFile}
+            # the stand-in's command line (a real broker's holds kafka.Kafka)
+            command_match: kafka-sandbox.dll broker
+            # the host's scripts run as root, as the runbook's sudo does; the stand-in drops to the kafka user itself
+            run_as: root
         zookeeper:
           # dataDir (snapshots and transaction logs) is {h.ZooKeeperDataDir}
           properties: {h.ZooCfg}
+          service:
+            # started by bin/zookeeper-server-start.sh -daemon, as on the runbook's hosts
+            manager: pidfile
+            pid_file: {h.ZooKeeperPidFile}
+            run_as: root
         metrics:
           # one port per host: several agents share this machine
           port: {metricsPort.ToString(CultureInfo.InvariantCulture)}

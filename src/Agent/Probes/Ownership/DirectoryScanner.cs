@@ -60,17 +60,24 @@ internal sealed unsafe class DirectoryScanner(string root, uint uid, uint gid, i
             }
 
             entries++;
+            // A symlink leaving the log dir is its own finding (an operator decides); the fixer never touches it,
+            // so counting it as a wrong owner too would make every fix look failed.
+            if (format == LibC.SIflnk && IsForeign(dir, name, out var linkPath))
+            {
+                if (++foreign <= maxSamples)
+                {
+                    (foreignSamples ??= []).Add(linkPath);
+                }
+
+                continue;
+            }
+
             if (st.Uid != uid || st.Gid != gid)
             {
                 if (++wrong <= maxSamples)
                 {
                     (wrongSamples ??= []).Add(DirectoryHandle.Join(dir.Path, name));
                 }
-            }
-
-            if (format == LibC.SIflnk && IsForeign(dir, name, out var linkPath) && ++foreign <= maxSamples)
-            {
-                (foreignSamples ??= []).Add(linkPath);
             }
         }
 
