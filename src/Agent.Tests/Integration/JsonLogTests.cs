@@ -46,9 +46,9 @@ public sealed class JsonLogTests : IDisposable
         Assert.Contains(events, e => e.GetProperty("EventId").GetInt32() == 1000 && e.GetProperty("Category").GetString() == "KafkaAgent.Hosting.AgentWorker");
         var raised = events.Where(e => e.GetProperty("EventId").GetInt32() == 4001).ToList();
         var zkDown = Assert.Single(raised, e => e.GetProperty("State").GetProperty("Finding").GetString() == FindingIds.ZooKeeperDown);
-        Assert.Equal("Warning", zkDown.GetProperty("LogLevel").GetString());
+        Assert.Equal("Error", zkDown.GetProperty("LogLevel").GetString());
         Assert.Equal("Critical", zkDown.GetProperty("State").GetProperty("Severity").GetString());
-        Assert.StartsWith("finding zk.down (Critical): ", zkDown.GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^finding zk\.down \[[^]]*\] \(Critical\): ", zkDown.GetProperty("Message").GetString());
     }
 
     [Fact]
@@ -56,7 +56,8 @@ public sealed class JsonLogTests : IDisposable
     {
         var output = RunUntil("", "finding zk.down");
 
-        Assert.Contains("warn: KafkaAgent.Cycle.AgentCycle[4001]", output, StringComparison.Ordinal);
+        // zk.down is critical: error priority.
+        Assert.Contains("fail: KafkaAgent.Cycle.AgentCycle[4001]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\"EventId\"", output, StringComparison.Ordinal);
     }
 

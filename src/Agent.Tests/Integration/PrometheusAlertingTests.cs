@@ -47,7 +47,7 @@ public sealed class PrometheusAlertingTests(PrometheusFleet fleet) : IClassFixtu
             var findings = fleet.Prometheus.Query(Selector("kafka_agent_finding_active")).Select(s => s.Labels["finding"]).ToHashSet(StringComparer.Ordinal);
             Assert.Superset(FindingIds.All.ToHashSet(StringComparer.Ordinal), findings);
             var checks = fleet.Prometheus.Query(Selector("kafka_agent_check_up")).Select(s => s.Labels["check"]).Order(StringComparer.Ordinal);
-            Assert.Equal(CheckNames.All.Order(StringComparer.Ordinal), checks);
+            Assert.Equal(CheckNames.All.Append(CheckNames.Agent).Order(StringComparer.Ordinal), checks);
 
             var build = Assert.Single(fleet.Prometheus.Query(Selector("kafka_agent_build_info")));
             Assert.Equal("observe", build.Labels["mode"]);
@@ -185,6 +185,7 @@ public sealed partial class PrometheusFleet : IDisposable
               service:
                 manager: pidfile
                 pid_file: {dir}/run/kafka.pid
+                command_match: kafka-sandbox.dll broker
             zookeeper:
               properties: {dir}/etc/zoo.cfg
               timeout_seconds: 2

@@ -37,12 +37,13 @@ internal sealed class AgentCycle(
         var (state, act) = LoadState(diagnosis, now);
         var mode = settings.Mode.ToString().ToLowerInvariant();
         var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)]);
+        // What was seen goes to the journal before what is done about it.
+        changes.Update(report.Findings);
         var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now));
         var outcomes = act ? await runner.RunAsync(plan, cancellationToken) : [];
 
         remediationMetrics.Observe(act ? SafeLoad() ?? state : state, time.GetUtcNow(), settings.Heal.CoolOff);
         metrics.Record(observation, report, time.GetElapsedTime(started));
-        changes.Update(report.Findings);
         return new CycleResult(new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow()), report, plan, outcomes);
     }
 

@@ -23,9 +23,10 @@ internal sealed class FindingChangeLog(ILogger logger)
             }
 
             now[key] = finding.Severity;
-            if (!active.TryGetValue(key, out var before) || before != finding.Severity)
+            var level = FindingLog.LevelOf(finding.Severity);
+            if ((!active.TryGetValue(key, out var before) || before != finding.Severity) && logger.IsEnabled(level))
             {
-                Log.FindingRaised(logger, finding.Id, key.Subject, finding.Severity, finding.Summary);
+                Log.FindingRaised(logger, level, finding.Id, key.Subject, finding.Severity, finding.Summary);
             }
         }
 
