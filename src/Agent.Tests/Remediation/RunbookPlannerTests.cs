@@ -2,6 +2,7 @@ using KafkaAgent.Configuration;
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Platform;
 using KafkaAgent.Probes;
+using KafkaAgent.Probes.Membership;
 using KafkaAgent.Remediation;
 using KafkaAgent.State;
 using KafkaAgent.Tests.Support;
@@ -22,6 +23,9 @@ public sealed class RunbookPlannerTests
     private static Plan PlanFor(Observation o, AgentState? state = null, HealPolicy? policy = null, DateTimeOffset? now = null) =>
         new RunbookPlanner().Plan(new PlanInput(Diagnoser.Diagnose(o, Observations.Thresholds), o, state ?? new AgentState(), policy ?? Heal, now ?? Now));
 
+    // After a crash, once the dead broker's session expired: its /brokers/ids node is gone.
+    private static MembershipFacts Deregistered => Observations.Membership with { RegisteredIds = [2, 3], Own = null };
+
     private static Observation WrongOwner => Observations.Of(ownership: Observations.Ownership with
     {
         LogDirs = [new KafkaAgent.Probes.Ownership.LogDirOwnership("/var/kafka", 5000, 3, ["/var/kafka/t-0/0.log"], 0, [], null)],
@@ -39,7 +43,7 @@ public sealed class RunbookPlannerTests
     [Fact]
     public void Plan_KafkaProcessExited_StartsKafkaAtOnceDespiteGrace()
     {
-        var plan = PlanFor(Observations.Of(service: KafkaExited));
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited));
 
         var action = Assert.Single(plan.Actions);
         Assert.Equal(ActionNames.StartKafka, action.Action);
@@ -50,7 +54,7 @@ public sealed class RunbookPlannerTests
     [Fact]
     public void Plan_KafkaStoppedByOperator_PlansNothing()
     {
-        var plan = PlanFor(Observations.Of(service: KafkaExited with { State = ServiceState.StoppedByOperator }));
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited with { State = ServiceState.StoppedByOperator }));
 
         Assert.Empty(plan.Actions);
         Assert.Empty(plan.Skipped);
@@ -59,7 +63,7 @@ public sealed class RunbookPlannerTests
     [Fact]
     public void Plan_ZooKeeperDownAndKafkaDown_StartsZooKeeperFirstAndKafkaAfterIt()
     {
-        var plan = PlanFor(Observations.Of(zk: ZooKeeperRefused, service: KafkaExited));
+        var plan = PlanFor(Observations.Of(zk: ZooKeeperRefused, membership: Deregistered, service: KafkaExited));
 
         Assert.Equal([ActionNames.StartZooKeeper, ActionNames.StartKafka], plan.Actions.Select(a => a.Action));
         Assert.Equal([ActionNames.StartZooKeeper], plan.Actions[1].DependsOn);
@@ -72,6 +76,7 @@ public sealed class RunbookPlannerTests
         {
             ZooKeeper = new(ZooKeeperRefused, TimeSpan.Zero, null),
             KafkaService = new(KafkaExited, TimeSpan.Zero, null),
+            Membership = new(Deregistered, TimeSpan.Zero, null),
             Disk = new(new KafkaAgent.Probes.Disk.DiskFacts([new("/var/kafka", "log_dir", 100_000, 1_000, 0.99, 1000, 900, 0.1, null)]), TimeSpan.Zero, null),
         };
 
@@ -88,7 +93,7 @@ public sealed class RunbookPlannerTests
     {
         var policy = Heal with { HostRunsZooKeeper = false };
 
-        var plan = PlanFor(Observations.Of(zk: ZooKeeperRefused, service: KafkaExited), policy: policy);
+        var plan = PlanFor(Observations.Of(zk: ZooKeeperRefused, membership: Deregistered, service: KafkaExited), policy: policy);
 
         Assert.Empty(plan.Actions);
         var skip = Assert.Single(plan.Skipped);
@@ -123,7 +128,7 @@ public sealed class RunbookPlannerTests
     [Fact]
     public void Plan_ObserveMode_SkipsWithObserveWhatItWouldDo()
     {
-        var plan = PlanFor(Observations.Of(service: KafkaExited), policy: Heal with { Mode = AgentMode.Observe });
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), policy: Heal with { Mode = AgentMode.Observe });
 
         Assert.Empty(plan.Actions);
         Assert.Equal((ActionNames.StartKafka, SkipReason.Observe), (plan.Skipped[0].Action, plan.Skipped[0].Reason));
@@ -134,8 +139,8 @@ public sealed class RunbookPlannerTests
     {
         var state = new AgentState().Paused(Now, TimeSpan.FromMinutes(30), "kernel upgrade");
 
-        var during = PlanFor(Observations.Of(service: KafkaExited), state);
-        var after = PlanFor(Observations.Of(service: KafkaExited), state, now: Now + TimeSpan.FromMinutes(30));
+        var during = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), state);
+        var after = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), state, now: Now + TimeSpan.FromMinutes(30));
 
         Assert.Equal(SkipReason.Paused, Assert.Single(during.Skipped).Reason);
         Assert.Contains("kernel upgrade", during.Skipped[0].Detail, StringComparison.Ordinal);
@@ -151,7 +156,7 @@ public sealed class RunbookPlannerTests
             state = state.WithAttempt(ActionNames.StartKafka, Now - TimeSpan.FromMinutes(i * 10), TimeSpan.FromHours(1));
         }
 
-        var plan = PlanFor(Observations.Of(service: KafkaExited), state);
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), state);
 
         Assert.Equal(SkipReason.Budget, Assert.Single(plan.Skipped).Reason);
         Assert.Equal([ActionNames.StartKafka], plan.CircuitsToOpen);
@@ -166,7 +171,7 @@ public sealed class RunbookPlannerTests
             state = state.WithAttempt(ActionNames.StartKafka, Now - TimeSpan.FromHours(2) + TimeSpan.FromMinutes(i), TimeSpan.FromHours(1));
         }
 
-        var plan = PlanFor(Observations.Of(service: KafkaExited), state);
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), state);
 
         Assert.Equal(ActionNames.StartKafka, Assert.Single(plan.Actions).Action);
     }
@@ -179,7 +184,7 @@ public sealed class RunbookPlannerTests
         SkipReason? expected = open ? SkipReason.CircuitOpen : null;
         var state = new AgentState().WithCircuitOpen(ActionNames.StartKafka, Now, "3 attempts failed");
 
-        var plan = PlanFor(Observations.Of(service: KafkaExited), state, now: Now + TimeSpan.FromHours(hoursLater));
+        var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited), state, now: Now + TimeSpan.FromHours(hoursLater));
 
         Assert.Equal(expected, (plan.Skipped.Count > 0 ? plan.Skipped[0].Reason : null));
         Assert.Equal(expected is null, plan.Actions.Count == 1);
@@ -201,11 +206,22 @@ public sealed class RunbookPlannerTests
     [Fact]
     public void Plan_KafkaDownAndOwnershipWrong_StartDependsOnTheFix()
     {
-        var o = WrongOwner with { KafkaService = new(KafkaExited, TimeSpan.Zero, null) };
+        var o = WrongOwner with { KafkaService = new(KafkaExited, TimeSpan.Zero, null), Membership = new(Deregistered, TimeSpan.Zero, null) };
 
         var plan = PlanFor(o);
 
         Assert.Equal([ActionNames.FixOwnership, ActionNames.StartKafka], plan.Actions.Select(a => a.Action));
         Assert.Equal([ActionNames.FixOwnership], plan.Actions[1].DependsOn);
+    }
+
+    [Fact]
+    public void Plan_KafkaExitedWhileItsRegistrationLives_WaitsForTheSessionToExpire()
+    {
+        var plan = PlanFor(Observations.Of(service: KafkaExited));
+
+        Assert.DoesNotContain(plan.Actions, a => a.Action == ActionNames.StartKafka);
+        var skip = Assert.Single(plan.Skipped, s => s.Action == ActionNames.StartKafka);
+        Assert.Equal(SkipReason.Dependency, skip.Reason);
+        Assert.Contains("NODEEXISTS", skip.Detail, StringComparison.Ordinal);
     }
 }

@@ -138,6 +138,13 @@ internal sealed class RunbookPlanner : IPlanner
             return (SkipReason.Dependency, "waiting for " + string.Join(", ", blocking));
         }
 
+        // After a kill -9 the dead broker's /brokers/ids/<id> lives until its session expires, and a Kafka 2.x broker
+        // started before then fails with NODEEXISTS. Wait for it: the registration watch wakes the agent when it goes.
+        if (want.Action == ActionNames.StartKafka && input.Observation.Membership.Facts is { Reachable: true, Own: not null } members)
+        {
+            return (SkipReason.Dependency, $"waiting for the stale /brokers/ids/{members.OwnBrokerId} to expire with its ZooKeeper session (a broker started now fails with NODEEXISTS)");
+        }
+
         if (policy.Mode == AgentMode.Observe)
         {
             return (SkipReason.Observe, "mode: observe");
