@@ -84,6 +84,12 @@ public sealed class AgentCycleHealTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_KafkaCrashedInRun_StartsVerifiesAndRecords()
     {
+        // The cycle that first sees the exit only records it (an operator's stop script may still be removing its pidfile).
+        var first = await RunCycleAsync(act: true);
+        Assert.Equal(0, _manager.Starts);
+        Assert.Contains(first.Plan.Skipped, s => s.Action == ActionNames.StartKafka && s.Reason == SkipReason.Grace);
+        await Task.Delay(RunbookPlanner.ExitSettle + TimeSpan.FromMilliseconds(100));
+
         var result = await RunCycleAsync(act: true);
 
         Assert.Equal(1, _manager.Starts);
@@ -110,6 +116,8 @@ public sealed class AgentCycleHealTests : IDisposable
     [Fact]
     public async Task RunOnceAsync_ObserveMode_RecordsWhatItWouldHaveDone()
     {
+        await RunCycleAsync(act: true, "mode: observe\n");
+        await Task.Delay(RunbookPlanner.ExitSettle + TimeSpan.FromMilliseconds(100));
         var result = await RunCycleAsync(act: true, "mode: observe\n");
 
         Assert.Equal(0, _manager.Starts);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace KafkaAgent.Tests.Integration;
 
@@ -22,7 +23,8 @@ public sealed class HealEndToEndTests(HealingAgent agent) : IClassFixture<Healin
 
         var (healthy, output) = agent.WaitHealthy(HealBound);
         Assert.True(healthy, output + agent.LogSince(offset));
-        Assert.Matches(@"heal start_kafka on kafka: success .*verified", agent.LogSince(offset));
+        // check can see the broker back a moment before the agent's own verification ends and logs it.
+        Assert.True(Eventually(() => Regex.IsMatch(agent.LogSince(offset), "heal start_kafka on kafka: success .*verified")), agent.LogSince(offset));
         Assert.Matches(@"kafka_agent_remediations_total\{action=""start_kafka"",result=""success""\} [1-9]", agent.Scrape());
     }
 
@@ -36,7 +38,7 @@ public sealed class HealEndToEndTests(HealingAgent agent) : IClassFixture<Healin
 
         var (healthy, output) = agent.WaitHealthy(HealBound);
         Assert.True(healthy, output + agent.LogSince(offset));
-        Assert.Matches(@"heal start_zookeeper on zookeeper: success .*verified: ZooKeeper serves requests", agent.LogSince(offset));
+        Assert.True(Eventually(() => Regex.IsMatch(agent.LogSince(offset), "heal start_zookeeper on zookeeper: success .*verified: ZooKeeper serves requests")), agent.LogSince(offset));
     }
 
     [Fact]
@@ -70,7 +72,7 @@ public sealed class HealEndToEndTests(HealingAgent agent) : IClassFixture<Healin
 
         var (healthy, output) = agent.WaitHealthy(HealBound);
         Assert.True(healthy, output + agent.LogSince(offset));
-        Assert.Matches(@"heal clean_app_logs on app_log_dir: success .*bytes freed in .*verified: disk below high", agent.LogSince(offset));
+        Assert.True(Eventually(() => Regex.IsMatch(agent.LogSince(offset), "heal clean_app_logs on app_log_dir: success .*bytes freed in .*verified: disk below high")), agent.LogSince(offset));
         // The live files stay: only rotated parts go.
         Assert.True(File.Exists(Path.Combine(logs, "server.log")));
         Assert.True(File.Exists(Path.Combine(logs, "controller.log")));
@@ -101,7 +103,8 @@ public sealed class HealEndToEndTests(HealingAgent agent) : IClassFixture<Healin
 
         Support.Shell.Run(Path.Combine(agent.Sandbox.HostDir(1), "bin", "kafka-server-stop.sh"));
         Thread.Sleep(TimeSpan.FromSeconds(8)); // four cycles
-        Assert.DoesNotContain("heal start_kafka", agent.LogSince(offset), StringComparison.Ordinal);
+        // Skips (the exit settling, then the operator's stop) may be logged; an attempt may not.
+        Assert.DoesNotContain("heal start_kafka on kafka for kafka.down: starting", agent.LogSince(offset), StringComparison.Ordinal);
 
         // A crash while paused is not healed either, until resume.
         Assert.Equal(0, agent.Cli("pause", "--for", "10m", "--reason", "maintenance test").Exit);
@@ -115,7 +118,7 @@ public sealed class HealEndToEndTests(HealingAgent agent) : IClassFixture<Healin
 
         Assert.Equal(0, agent.Cli("resume").Exit);
         Assert.True(agent.WaitHealthy(HealBound).Healthy, agent.LogSince(paused));
-        Assert.Matches(@"heal start_kafka on kafka: success", agent.LogSince(paused));
+        Assert.True(Eventually(() => agent.LogSince(paused).Contains("heal start_kafka on kafka: success", StringComparison.Ordinal)), agent.LogSince(paused));
     }
 
     private void Ready()

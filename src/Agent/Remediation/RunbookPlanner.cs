@@ -10,6 +10,9 @@ namespace KafkaAgent.Remediation;
 /// </summary>
 internal sealed class RunbookPlanner : IPlanner
 {
+    /// <summary>How long a definitive exit must have been seen before the agent acts on it.</summary>
+    internal static readonly TimeSpan ExitSettle = TimeSpan.FromSeconds(1);
+
     private static readonly string[] ZooKeeperFaults = [FindingIds.ZooKeeperDown, FindingIds.ZooKeeperHung, FindingIds.ZooKeeperNotServing, FindingIds.ZooKeeperEnsembleUnreachable];
 
     public Plan Plan(PlanInput input)
@@ -118,6 +121,14 @@ internal sealed class RunbookPlanner : IPlanner
         if (state.IsPaused(now))
         {
             return (SkipReason.Paused, $"paused until {state.Pause!.Until:u}: {state.Pause.Reason}");
+        }
+
+        // An operator's stop script removes its pidfile just after the process ends; a cycle woken by the exit in that
+        // instant sees "pidfile left, process gone", a crash. A definitive exit therefore acts from the first cycle at
+        // least ExitSettle after it was first seen (the registration watch or the next poll brings that cycle).
+        if (want.Definitive && state.FindingsFirstSeen.TryGetValue(want.Finding.ToString(), out var seen) && now - seen < ExitSettle)
+        {
+            return (SkipReason.Grace, $"{want.Finding} seen {(now - seen).TotalSeconds:0.#} s ago: settling for {ExitSettle.TotalSeconds:0} s, an operator's stop removes its pidfile");
         }
 
         var grace = Grace(policy, want.Action);
