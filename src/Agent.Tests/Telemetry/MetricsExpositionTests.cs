@@ -59,7 +59,7 @@ public sealed class MetricsExpositionTests : IDisposable
             "kafka_agent_finding_active{finding=\"cluster.brokers_missing\",scope=\"cluster\"}",
             "broker_id=\"1\"", "kafka_agent_last_cycle_timestamp_seconds",
             "kafka_agent_circuit_open{action=\"start_kafka\"} 0", "kafka_agent_circuit_open{action=\"restart_zookeeper\"} 0",
-            "mode=\"heal\"", "kafka_agent_remediations_total{action=\"start_zookeeper\",result=\"failure\"} 1",
+            "mode=\"heal\"", "kafka_agent_remediations_skipped_total{action=\"start_zookeeper\",reason=\"grace\"} 1",
         })
         {
             Assert.True(text.Contains(name, StringComparison.Ordinal), $"missing {name} in:\n{text}");

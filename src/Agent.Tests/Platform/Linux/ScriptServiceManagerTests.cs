@@ -47,8 +47,15 @@ public sealed class ScriptServiceManagerTests : IDisposable
     /// The start script returns once it has forked the daemon (nohup, setsid, sh exec in turn), as Kafka's does; the
     /// status is read until it is Running, for at most 10 s, as the agent's verification does after a start.
     /// </summary>
-    private static async Task<ServiceStatus> RunningAsync(ScriptServiceManager manager)
+    private async Task<ServiceStatus> RunningAsync(ScriptServiceManager manager)
     {
+        // Until the daemon's own shell runs (it touches "trapped"), its pid is mid-exec (nohup, setsid, sh) and
+        // /proc/PID/cmdline can read empty for an instant.
+        for (var i = 0; i < 100 && !File.Exists(Path.Combine(dir, "trapped")); i++)
+        {
+            await Task.Delay(100);
+        }
+
         var status = await manager.GetStatusAsync("kafka", CancellationToken.None);
         for (var i = 0; i < 100 && status.State != ServiceState.Running; i++)
         {
