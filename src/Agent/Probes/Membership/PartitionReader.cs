@@ -70,6 +70,7 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
             return (controller, TimeSpan.Zero);
         }
 
+        var waited = false;
         if (controllerMissingSince is null)
         {
             controllerMissingSince = time.GetTimestamp();
@@ -77,6 +78,7 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
             {
                 // First sight: an election may be under way. Look again once the grace has passed.
                 await Task.Delay(ControllerGrace, time, cancellationToken);
+                waited = true;
                 controller = await TryControllerAsync(zk, cancellationToken);
                 if (controller is not null)
                 {
@@ -86,7 +88,9 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
             }
         }
 
-        return (null, time.GetElapsedTime(controllerMissingSince.Value));
+        // A timer may fire a tick before the timestamp clock says the grace is over; missing through the whole wait is the grace.
+        var missing = time.GetElapsedTime(controllerMissingSince.Value);
+        return (null, waited && missing < ControllerGrace ? ControllerGrace : missing);
     }
 
     private static async Task<int?> TryControllerAsync(ZooKeeperClient zk, CancellationToken cancellationToken)
