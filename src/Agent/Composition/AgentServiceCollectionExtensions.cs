@@ -132,13 +132,13 @@ internal static class AgentServiceCollectionExtensions
             var cleaner = sp.GetRequiredService<IFileCleaner>();
             IRemediationAction[] bare =
             [
-                new StartZooKeeperAction(zooKeeper, settings.ZooKeeper.Service.Name),
-                new RestartZooKeeperAction(zooKeeper, settings.ZooKeeper.Service.Name, settings.ZooKeeper.Service.StopTimeout),
+                new StartServiceAction(ActionNames.StartZooKeeper, zooKeeper, settings.ZooKeeper.Service.Name),
+                new RestartServiceAction(ActionNames.RestartZooKeeper, zooKeeper, settings.ZooKeeper.Service.Name, settings.ZooKeeper.Service.StopTimeout),
                 new CleanAppLogsAction(cleaner, settings.Kafka.AppLogDir),
                 new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
-                new StartKafkaAction(manager, settings.Kafka.Service.Name),
-                new RestartKafkaAction(manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
+                new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
+                new RestartServiceAction(ActionNames.RestartKafka, manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();
             var metrics = sp.GetRequiredService<RemediationMetrics>();

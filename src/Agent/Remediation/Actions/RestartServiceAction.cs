@@ -3,12 +3,13 @@ using KafkaAgent.Platform;
 namespace KafkaAgent.Remediation.Actions;
 
 /// <summary>
-/// A zombie (running, not registered) or unresponsive broker: a graceful stop, so that Kafka's controlled shutdown
-/// moves leadership away and writes its clean-shutdown marker (never SIGKILL while a graceful stop will do), then a start.
+/// restart_kafka (a zombie or unresponsive broker) and restart_zookeeper (zk.hung past tickTime x initLimit): a graceful
+/// stop, so Kafka's controlled shutdown moves leadership away and writes its clean-shutdown marker (the manager escalates
+/// only after the stop timeout: never SIGKILL while a graceful stop will do), then a start.
 /// </summary>
-internal sealed class RestartKafkaAction(IServiceManager services, string service, TimeSpan stopTimeout) : IRemediationAction
+internal sealed class RestartServiceAction(string name, IServiceManager services, string service, TimeSpan stopTimeout) : IRemediationAction
 {
-    public string Name => ActionNames.RestartKafka;
+    public string Name => name;
 
     public async Task<ActionResult> RunAsync(PlannedAction action, CancellationToken cancellationToken)
     {
