@@ -17,14 +17,19 @@ public sealed class HealingAgent : IDisposable
     public HealingAgent()
     {
         Sandbox = SandboxHost.Up(brokers: 1);
-        // The host's own agent.yaml (as `scripts/sandbox up` writes it), with a short interval and grace so the
-        // hysteresis is seen within a test; everything else is the shipped default (mode heal, budgets, circuits).
+        // The host's own agent.yaml (as `scripts/sandbox up` writes it), with a short interval, graces and verification
+        // bound so the hysteresis and a permanently failing start's circuit are seen within a test; Metadata is asked
+        // every cycle so a hung listener is seen at once. Everything else is the shipped default (mode heal, budget
+        // of 3 attempts, circuits, stop timeouts).
         ConfigPath = Path.Combine(Sandbox.HostDir(1), "agent.yaml");
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace("\nkafka:\n", "\nkafka:\n  api_interval_seconds: 0\n", StringComparison.Ordinal));
         File.AppendAllText(ConfigPath, """
             interval_seconds: 2
             heal:
               grace_seconds:
                 restart_kafka: 5
+                restart_zookeeper: 8
+              verify_timeout_seconds: 25
 
             """);
         MetricsPort = int.Parse(File.ReadAllLines(ConfigPath).Select(l => l.Trim())
