@@ -125,6 +125,54 @@ public sealed class RunbookPlannerTests
         }
     }
 
+    private static Observation LogDirCritical =>
+        Observations.Of(disk: new([new("/var/kafka", "log_dir", 100_000, 1_000, 0.99, 1000, 900, 0.1, null)]));
+
+    [Fact]
+    public void Plan_LogDirCriticalReclaimOff_OnlyTiersOneAndTwo()
+    {
+        var plan = PlanFor(LogDirCritical);
+
+        Assert.Equal([ActionNames.CleanAppLogs, ActionNames.PurgeZooKeeperData], plan.Actions.Select(a => a.Action));
+        Assert.DoesNotContain(plan.Skipped, s => s.Action == ActionNames.ReclaimLogDirs);
+    }
+
+    [Theory]
+    [InlineData(299, true)]
+    [InlineData(300, false)]
+    public void Plan_LogDirCriticalReclaimOn_TierThreeAfterTiersOneAndTwoOnlyPastItsGrace(int heldSeconds, bool skipped)
+    {
+        var key = FindingKey.Of(Diagnoser.Diagnose(LogDirCritical, Observations.Thresholds).Findings.Single(f => f.Id == FindingIds.DiskCritical)).ToString();
+        var state = new AgentState().WithFindingsSeen([key], Now - TimeSpan.FromSeconds(heldSeconds));
+
+        var plan = PlanFor(LogDirCritical, state, Heal with { ReclaimReplicated = true });
+
+        if (skipped)
+        {
+            var skip = Assert.Single(plan.Skipped);
+            Assert.Equal((ActionNames.ReclaimLogDirs, SkipReason.Grace), (skip.Action, skip.Reason));
+            Assert.Equal([ActionNames.CleanAppLogs, ActionNames.PurgeZooKeeperData], plan.Actions.Select(a => a.Action));
+        }
+        else
+        {
+            Assert.Equal([ActionNames.CleanAppLogs, ActionNames.PurgeZooKeeperData, ActionNames.ReclaimLogDirs], plan.Actions.Select(a => a.Action));
+            var reclaim = plan.Actions[2];
+            Assert.Equal("/var/kafka", reclaim.Target);
+            Assert.True(reclaim.Disruptive);
+            Assert.Empty(reclaim.DependsOn);
+        }
+    }
+
+    [Fact]
+    public void Plan_ZooKeeperDataCriticalReclaimOn_NoTierThree()
+    {
+        var o = Observations.Of(disk: new([new("/var/lib/zookeeper", "zookeeper_data", 100_000, 1_000, 0.99, 1000, 900, 0.1, null)]));
+
+        var plan = PlanFor(o, policy: Heal with { ReclaimReplicated = true });
+
+        Assert.DoesNotContain(plan.Actions.Select(a => a.Action).Concat(plan.Skipped.Select(s => s.Action)), a => a == ActionNames.ReclaimLogDirs);
+    }
+
     [Fact]
     public void Plan_ObserveMode_SkipsWithObserveWhatItWouldDo()
     {

@@ -14,6 +14,7 @@ using KafkaAgent.Probes.ZooKeeper;
 using KafkaAgent.Remediation;
 using KafkaAgent.Remediation.Actions;
 using KafkaAgent.Remediation.Decorators;
+using KafkaAgent.Remediation.Reclaim;
 using KafkaAgent.State;
 using KafkaAgent.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,7 +115,12 @@ internal static class AgentServiceCollectionExtensions
             settings.StateDirectory, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<JsonFileStateStore>>()));
         services.AddSingleton<IPlanner, RunbookPlanner>();
         services.AddSingleton(new HealPolicy(settings.Mode, settings.Heal, settings.ZooKeeper.LocalServer is not null,
-            settings.ZooKeeper.LocalServer?.JoinGrace ?? TimeSpan.Zero, settings.Kafka.Service.Name, settings.ZooKeeper.Service.Name));
+            settings.ZooKeeper.LocalServer?.JoinGrace ?? TimeSpan.Zero, settings.Kafka.Service.Name, settings.ZooKeeper.Service.Name)
+        {
+            ReclaimReplicated = settings.ReclaimReplicated,
+        });
+        services.TryAddSingleton<IPartitionDirectories, LinuxPartitionDirectories>();
+        services.TryAddSingleton<IReplicaReader>(new ZooKeeperReplicaReader(settings.ZooKeeper));
         services.AddSingleton<RemediationMetrics>();
         // The cluster lock, min-ISR, log-recovery and mass-failure checks are not in this build: mode is the only guard.
         services.TryAddSingleton<IDisruptiveGuard>(new ModeOnlyDisruptiveGuard(settings.Mode));
@@ -130,20 +136,23 @@ internal static class AgentServiceCollectionExtensions
             // A host with no ZooKeeper of its own plans no ZooKeeper action; Kafka's manager stands in so the table is whole.
             var zooKeeper = managed.ZooKeeper?.Manager ?? manager;
             var cleaner = sp.GetRequiredService<IFileCleaner>();
+            var metrics = sp.GetRequiredService<RemediationMetrics>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Remediation");
             IRemediationAction[] bare =
             [
                 new StartServiceAction(ActionNames.StartZooKeeper, zooKeeper, settings.ZooKeeper.Service.Name),
                 new RestartServiceAction(ActionNames.RestartZooKeeper, zooKeeper, settings.ZooKeeper.Service.Name, settings.ZooKeeper.Service.StopTimeout),
                 new CleanAppLogsAction(cleaner, settings.Kafka.AppLogDir),
                 new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
+                new ReclaimLogDirsAction(manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout,
+                    sp.GetRequiredService<IPartitionDirectories>(), sp.GetRequiredService<IReplicaReader>(), sp.GetRequiredService<IFileSystemStats>(),
+                    settings.Disk, settings.Kafka.BrokerId, settings.Kafka.LogDirs, metrics, logger),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
                 new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
                 new RestartServiceAction(ActionNames.RestartKafka, manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();
-            var metrics = sp.GetRequiredService<RemediationMetrics>();
             var time = sp.GetRequiredService<TimeProvider>();
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Remediation");
             IReadOnlyDictionary<string, IRemediationAction> decorated = bare.ToDictionary(
                 a => a.Name, a => ActionPipeline.Decorate(a, verifier, metrics, settings.Heal, time, logger), StringComparer.Ordinal);
             return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IStateStore>(),

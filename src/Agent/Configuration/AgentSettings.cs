@@ -28,7 +28,7 @@ internal sealed record AgentSettings(
 
     public HealSettings Heal { get; init; } = HealSettings.Default;
 
-    /// <summary>disk.reclaim_replicated (tier 3); accepted and validated, not acted on by this build.</summary>
+    /// <summary>disk.reclaim_replicated: tier 3, reclaim_log_dirs (off by default).</summary>
     public bool ReclaimReplicated { get; init; }
 }
 

@@ -11,7 +11,7 @@ internal sealed class DiskOptions
     [ConfigurationKeyName("critical_ratio")]
     public double CriticalRatio { get; set; } = 0.95;
 
-    /// <summary>Tier 3 (delete partition copies that exist in sync elsewhere): opt-in, and not in this build yet.</summary>
+    /// <summary>Tier 3, reclaim_log_dirs (with Kafka stopped, delete partition copies that are in sync elsewhere): opt-in.</summary>
     [ConfigurationKeyName("reclaim_replicated")]
     public bool ReclaimReplicated { get; set; }
 }

@@ -55,6 +55,10 @@ internal sealed class HealGraceOptions
     [ConfigurationKeyName("purge_zookeeper_data")]
     public double PurgeZooKeeperData { get; set; }
 
+    /// <summary>Tier 3 stops Kafka and deletes partition copies: only for a log dir critical this long.</summary>
+    [ConfigurationKeyName("reclaim_log_dirs")]
+    public double ReclaimLogDirs { get; set; } = 300;
+
     [ConfigurationKeyName("fix_ownership")]
     public double FixOwnership { get; set; }
 
@@ -70,6 +74,7 @@ internal sealed class HealGraceOptions
         yield return ("restart_zookeeper", RestartZooKeeper);
         yield return ("clean_app_logs", CleanAppLogs);
         yield return ("purge_zookeeper_data", PurgeZooKeeperData);
+        yield return ("reclaim_log_dirs", ReclaimLogDirs);
         yield return ("fix_ownership", FixOwnership);
         yield return ("start_kafka", StartKafka);
         yield return ("restart_kafka", RestartKafka);

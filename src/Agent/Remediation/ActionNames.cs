@@ -7,13 +7,15 @@ internal static class ActionNames
     public const string RestartZooKeeper = "restart_zookeeper";
     public const string CleanAppLogs = "clean_app_logs";
     public const string PurgeZooKeeperData = "purge_zookeeper_data";
+    public const string ReclaimLogDirs = "reclaim_log_dirs";
     public const string FixOwnership = "fix_ownership";
     public const string StartKafka = "start_kafka";
     public const string RestartKafka = "restart_kafka";
 
-    /// <summary>In the runbook's order: ZooKeeper, disk, ownership, Kafka. (reclaim_log_dirs is not in this build.)</summary>
+    /// <summary>In the runbook's order: ZooKeeper, disk, ownership, Kafka.</summary>
     public static readonly IReadOnlyList<string> All =
-        [StartZooKeeper, RestartZooKeeper, CleanAppLogs, PurgeZooKeeperData, FixOwnership, StartKafka, RestartKafka];
+        [StartZooKeeper, RestartZooKeeper, CleanAppLogs, PurgeZooKeeperData, ReclaimLogDirs, FixOwnership, StartKafka, RestartKafka];
 
-    public static bool IsDisruptive(string action) => action is RestartZooKeeper or RestartKafka;
+    /// <summary>Restarts of a running service and the deletion of partition copies: they pass the disruptive guard.</summary>
+    public static bool IsDisruptive(string action) => action is RestartZooKeeper or RestartKafka or ReclaimLogDirs;
 }

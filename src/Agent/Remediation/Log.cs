@@ -26,4 +26,11 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "cannot read or write the agent state; no action this cycle: {Reason}")]
     public static partial void StateUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning,
+        Message = "heal reclaim_log_dirs: deleted partition {Partition} from {LogDir} ({Bytes} bytes): {Replicas}; this broker fetches it back from them")]
+    public static partial void PartitionReclaimed(ILogger logger, string partition, string logDir, long bytes, string replicas);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "heal reclaim_log_dirs: kept partition {Partition} in {LogDir}: {Reason}")]
+    public static partial void PartitionKept(ILogger logger, string partition, string logDir, string reason);
 }

@@ -57,6 +57,7 @@ internal sealed class ProbeVerifier(
         ActionNames.StartZooKeeper or ActionNames.RestartZooKeeper => "ZooKeeper serves requests",
         ActionNames.CleanAppLogs or ActionNames.PurgeZooKeeperData => "disk below high",
         ActionNames.FixOwnership => "no entry with a wrong owner",
+        ActionNames.ReclaimLogDirs => "log dir below critical; Kafka runs, is registered and answers Metadata",
         _ => "Kafka runs, is registered and answers Metadata",
     };
 
@@ -72,19 +73,29 @@ internal sealed class ProbeVerifier(
                 ownershipMonitor?.RequestFullScan();
                 return Rows(await Run(ownership, cancellationToken), OwnershipRules.Evaluate, FindingIds.OwnershipWrong)
                     .Where(f => f.Evidence.GetValueOrDefault("path") == action.Target).ToList();
+            case ActionNames.ReclaimLogDirs:
+                var full = Rows(await Run(disk, cancellationToken), d => DiskRules.Evaluate(d, settings.Disk), FindingIds.DiskCritical)
+                    .Where(f => f.Evidence.GetValueOrDefault("path") == action.Target).ToList();
+                full.AddRange(await KafkaRemainingAsync(cancellationToken));
+                return full;
             default:
-                var service = (await Run(kafkaService, cancellationToken)).Facts;
-                if (service is null)
-                {
-                    return [Finding.Of(FindingIds.KafkaDown, Severity.Critical, "the service state could not be read")];
-                }
-
-                var (_, serviceFindings, _) = KafkaRules.EvaluateService(service);
-                var found = serviceFindings.Where(f => f.Id is FindingIds.KafkaDown or FindingIds.KafkaStoppedByOperator).ToList();
-                found.AddRange(Rows(await Run(membership, cancellationToken), m => MembershipRules.Evaluate(m, service), FindingIds.BrokerUnregistered));
-                found.AddRange(Rows(await Run(kafkaApi, cancellationToken), a => KafkaRules.EvaluateApi(a, service), FindingIds.KafkaDown, FindingIds.KafkaApiUnresponsive));
-                return found;
+                return await KafkaRemainingAsync(cancellationToken);
         }
+    }
+
+    private async Task<List<Finding>> KafkaRemainingAsync(CancellationToken cancellationToken)
+    {
+        var service = (await Run(kafkaService, cancellationToken)).Facts;
+        if (service is null)
+        {
+            return [Finding.Of(FindingIds.KafkaDown, Severity.Critical, "the service state could not be read")];
+        }
+
+        var (_, serviceFindings, _) = KafkaRules.EvaluateService(service);
+        var found = serviceFindings.Where(f => f.Id is FindingIds.KafkaDown or FindingIds.KafkaStoppedByOperator).ToList();
+        found.AddRange(Rows(await Run(membership, cancellationToken), m => MembershipRules.Evaluate(m, service), FindingIds.BrokerUnregistered));
+        found.AddRange(Rows(await Run(kafkaApi, cancellationToken), a => KafkaRules.EvaluateApi(a, service), FindingIds.KafkaDown, FindingIds.KafkaApiUnresponsive));
+        return found;
     }
 
     private Task<ProbeOutcome<T>> Run<T>(IProbe<T> probe, CancellationToken cancellationToken)

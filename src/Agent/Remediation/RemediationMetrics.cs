@@ -6,13 +6,15 @@ namespace KafkaAgent.Remediation;
 /// <summary>
 /// kafka_agent_remediations_total{action,result}, kafka_agent_remediations_skipped_total{action,reason},
 /// kafka_agent_remediation_duration_seconds{action}, kafka_agent_circuit_open{action} (every action, always),
-/// kafka_agent_paused and kafka_agent_pause_expires_timestamp_seconds (from the last state the cycle saw).
+/// kafka_agent_paused and kafka_agent_pause_expires_timestamp_seconds (from the last state the cycle saw),
+/// kafka_agent_reclaimed_bytes_total{path} (tier 3).
 /// </summary>
 internal sealed class RemediationMetrics
 {
     private readonly Counter<long> remediations;
     private readonly Counter<long> skipped;
     private readonly Histogram<double> duration;
+    private readonly Counter<long> reclaimed;
     private Snapshot? last;
 
     public RemediationMetrics(IMeterFactory meterFactory)
@@ -21,6 +23,7 @@ internal sealed class RemediationMetrics
         remediations = meter.CreateCounter<long>("kafka_agent_remediations", description: "Remediation actions run, by action and result (success or failure).");
         skipped = meter.CreateCounter<long>("kafka_agent_remediations_skipped", description: "Remediation actions wanted but held back, by action and reason.");
         duration = meter.CreateHistogram<double>("kafka_agent_remediation_duration_seconds", unit: "s", description: "Wall time of a remediation action, verification included.");
+        reclaimed = meter.CreateCounter<long>("kafka_agent_reclaimed_bytes", description: "Bytes of partition copies deleted by reclaim_log_dirs (tier 3), by log dir.");
         meter.CreateObservableGauge("kafka_agent_circuit_open", CircuitsOpen, description: "1 while the action's circuit is open (its budget ran out).");
         meter.CreateObservableGauge("kafka_agent_paused", () => Volatile.Read(ref last) is { } l && l.State.IsPaused(l.Now) ? 1L : 0L,
             description: "1 while remediation is paused by an operator.");
@@ -35,6 +38,8 @@ internal sealed class RemediationMetrics
         remediations.Add(1, label, new KeyValuePair<string, object?>("result", success ? "success" : "failure"));
         duration.Record(elapsed.TotalSeconds, label);
     }
+
+    public void Reclaimed(string logDir, long bytes) => reclaimed.Add(bytes, new KeyValuePair<string, object?>("path", logDir));
 
     public void Skipped(string action, SkipReason reason) =>
         skipped.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason.Label()));

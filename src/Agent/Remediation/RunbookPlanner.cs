@@ -78,6 +78,18 @@ internal sealed class RunbookPlanner : IPlanner
             }
         }
 
+        // Tier 3 (opt-in): a log dir still critical after its grace, in which tiers 1 and 2 had their turn first (the
+        // action itself does nothing when the dir is below critical by the time it runs). It reads the ISRs from
+        // ZooKeeper, so ZooKeeper must answer.
+        if (policy.ReclaimReplicated)
+        {
+            foreach (var critical in findings.Where(f => f.Id == FindingIds.DiskCritical && f.Evidence.GetValueOrDefault("role") == Probes.Disk.DiskRoles.LogDir))
+            {
+                var key = FindingKey.Of(critical);
+                wanted.Add(new Want(ActionNames.ReclaimLogDirs, key.Subject, key, Definitive: false, [.. ZooKeeperFaults]));
+            }
+        }
+
         // 3. Ownership, one action per log dir.
         foreach (var wrong in findings.Where(f => f.Id == FindingIds.OwnershipWrong))
         {
