@@ -6,8 +6,8 @@ using KafkaAgent.Tests.Support;
 namespace KafkaAgent.Tests.Integration;
 
 /// <summary>
-/// A one-broker sandbox with the real `kafka-agent run` on its host in heal mode, shared by a test class: each test
-/// injects a runbook fault with `scripts/sandbox fault` and watches the agent put it right on its own.
+/// A sandbox (one broker unless told) with the real `kafka-agent run` on host 1 in heal mode, shared by a test class:
+/// each test injects a runbook fault with `scripts/sandbox fault` and watches the agent put it right on its own.
 /// </summary>
 public sealed class HealingAgent : IDisposable
 {
@@ -15,15 +15,7 @@ public sealed class HealingAgent : IDisposable
     private readonly Process _agent;
 
     public HealingAgent()
-    {
-        Sandbox = SandboxHost.Up(brokers: 1);
-        // The host's own agent.yaml (as `scripts/sandbox up` writes it), with a short interval, graces and verification
-        // bound so the hysteresis and a permanently failing start's circuit are seen within a test; Metadata is asked
-        // every cycle so a hung listener is seen at once. Everything else is the shipped default (mode heal, budget
-        // of 3 attempts, circuits, stop timeouts).
-        ConfigPath = Path.Combine(Sandbox.HostDir(1), "agent.yaml");
-        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace("\nkafka:\n", "\nkafka:\n  api_interval_seconds: 0\n", StringComparison.Ordinal));
-        File.AppendAllText(ConfigPath, """
+        : this(brokers: 1, """
             interval_seconds: 2
             heal:
               grace_seconds:
@@ -31,7 +23,21 @@ public sealed class HealingAgent : IDisposable
                 restart_zookeeper: 8
               verify_timeout_seconds: 25
 
-            """);
+            """)
+    {
+    }
+
+    /// <param name="settings">agent.yaml keys appended to the host's own (sections the host file does not have).</param>
+    internal HealingAgent(int brokers, string settings)
+    {
+        Sandbox = SandboxHost.Up(brokers);
+        // The host's own agent.yaml (as `scripts/sandbox up` writes it), with a short interval, graces and verification
+        // bound so the hysteresis and a permanently failing start's circuit are seen within a test; Metadata is asked
+        // every cycle so a hung listener is seen at once. Everything else is the shipped default (mode heal, budget
+        // of 3 attempts, circuits, stop timeouts).
+        ConfigPath = Path.Combine(Sandbox.HostDir(1), "agent.yaml");
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath).Replace("\nkafka:\n", "\nkafka:\n  api_interval_seconds: 0\n", StringComparison.Ordinal));
+        File.AppendAllText(ConfigPath, settings);
         MetricsPort = int.Parse(File.ReadAllLines(ConfigPath).Select(l => l.Trim())
             .Last(l => l.StartsWith("port:", StringComparison.Ordinal))["port:".Length..].Trim(), CultureInfo.InvariantCulture);
         var start = new ProcessStartInfo(AgentBinary, ["run", "--config", ConfigPath])
