@@ -40,6 +40,41 @@ public sealed class LinuxOwnershipFixerTests : IDisposable
     }
 
     [Fact]
+    public void Fix_DirectoryOfManyWrongFiles_EveryFileChangedAndCounted()
+    {
+        // More wrong files than the fixer stats before it changes the rest of a directory unseen.
+        var dir = Directory.CreateDirectory(Path.Combine(root, "bulk-0")).FullName;
+        for (var i = 0; i < 50; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"{i:D20}.log"), "x");
+        }
+
+        var result = new LinuxOwnershipFixer().Fix(root, Kafka, Kafka, CancellationToken.None);
+
+        Assert.Equal(13 + 51, result.Changed);
+        Assert.Equal(0, result.Failed);
+        Assert.Empty(Shell.Run("find", "-P", root, "!", "-uid", "4242", "-o", "!", "-gid", "4242").Trim());
+    }
+
+    [Fact]
+    public void Fix_ManyFilesOneWrong_OnlyThatOneChanged()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(root, "bulk-0")).FullName;
+        for (var i = 0; i < 50; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"{i:D20}.log"), "x");
+        }
+
+        Shell.Run("chown", "-R", "-h", "4242:4242", root);
+        Shell.Run("chown", "0:0", Path.Combine(dir, $"{17:D20}.log"));
+
+        var result = new LinuxOwnershipFixer().Fix(root, Kafka, Kafka, CancellationToken.None);
+
+        Assert.Equal(1, result.Changed);
+        Assert.Equal((Kafka, Kafka), Owner(Path.Combine(dir, $"{17:D20}.log")));
+    }
+
+    [Fact]
     public void Fix_AlreadyRight_NothingChanged()
     {
         Shell.Run("chown", "-R", "-h", "4242:4242", root);

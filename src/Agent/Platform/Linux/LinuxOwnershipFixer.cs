@@ -9,13 +9,18 @@ namespace KafkaAgent.Platform.Linux;
 /// fchownat(dirfd, name, AT_SYMLINK_NOFOLLOW), and a directory itself through its own descriptor (fchown). So a
 /// symlink swapped in for a directory during the walk is never entered, and nothing outside the root is touched.
 /// A symlink pointing inside the root gets the right owner itself (as chown -h would); one pointing outside is
-/// reported and left alone. The root's top-level directories are spread over a few threads, as the scan does.
+/// reported and left alone. The root's top-level directories are spread over a few threads, as the scan does. In a
+/// directory whose first <see cref="BlindAfter"/> regular files were all wrong and none right, the remaining regular
+/// files are changed without being stat'ed first (counted as changed), as chown -R does for every entry.
 /// </summary>
 /// <param name="beforeDirectory">Observes each directory (its path) after it is opened, before its entries are read.</param>
 internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeDirectory = null) : IOwnershipFixer
 {
     private const int MaxErrors = 20;
     private const uint Mask = LibC.StatxType | LibC.StatxMode | LibC.StatxUid | LibC.StatxGid;
+
+    /// <summary>Regular files found wrong in a row, with none right, before the rest of a directory is changed unseen.</summary>
+    private const int BlindAfter = 8;
 
     public OwnershipFixResult Fix(string root, uint uid, uint gid, CancellationToken cancellationToken)
     {
@@ -117,11 +122,30 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
 
         private void ReadEntries(DirectoryHandle dir, DirectoryHandle.EntryReader reader, List<string> subdirectories)
         {
+            var wrongInARow = 0;
             while (reader.Next(out var name, out var type))
             {
                 if (type == LibC.DtDir)
                 {
                     subdirectories.Add(Marshal.PtrToStringUTF8((nint)name)!);
+                    continue;
+                }
+
+                // A directory whose first files all had the wrong owner is a wholesale chown (chown -R root, a restore
+                // as another user): its remaining regular files are changed without a statx each, as chown -R does,
+                // halving the system calls. Safe all the same: fchownat relative to this directory's descriptor with
+                // AT_SYMLINK_NOFOLLOW changes at most the name itself, even if it became a symlink since it was listed.
+                if (type == LibC.DtReg && wrongInARow >= BlindAfter)
+                {
+                    if (LibC.FchownAt(dir.Fd, name, uid, gid, LibC.AtSymlinkNoFollow) == 0)
+                    {
+                        Interlocked.Increment(ref changed);
+                    }
+                    else if (Marshal.GetLastPInvokeError() is var blindErrno && blindErrno != LibC.ENOENT)
+                    {
+                        Fail(DirectoryHandle.Join(dir.Path, name), LibC.ErrorText(blindErrno));
+                    }
+
                     continue;
                 }
 
@@ -139,7 +163,13 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
 
                 if (st.Uid == uid && st.Gid == gid)
                 {
+                    wrongInARow = -1; // one right file: this directory is not a wholesale chown, stat every entry
                     continue;
+                }
+
+                if (format == LibC.SIfreg && wrongInARow >= 0)
+                {
+                    wrongInARow++;
                 }
 
                 if (format == LibC.SIflnk && PointsOutside(dir, name))

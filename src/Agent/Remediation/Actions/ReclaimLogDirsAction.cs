@@ -38,7 +38,16 @@ internal sealed class ReclaimLogDirsAction(
             return ActionResult.Failed($"{logDir} is not one of the configured log dirs ({string.Join(", ", logDirs)})");
         }
 
-        var usage = disk.GetUsage(logDir);
+        FileSystemUsage usage;
+        try
+        {
+            usage = disk.GetUsage(logDir);
+        }
+        catch (IOException ex)
+        {
+            return ActionResult.Failed(ex.Message);
+        }
+
         if (usage.UsedRatio < thresholds.CriticalRatio)
         {
             return ActionResult.Ok($"{logDir} is below critical already ({Percent(usage.UsedRatio)}); nothing deleted");
@@ -75,6 +84,12 @@ internal sealed class ReclaimLogDirsAction(
         catch (Exception ex) when (IsReadFailure(ex))
         {
             (deleted, outcome) = (false, "nothing deleted: cannot tell what may be: " + ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // The stop removed the pidfile, so a Kafka left down here would read as an operator's stop: start it first.
+            await services.StartAsync(kafkaService, CancellationToken.None);
+            throw;
         }
 
         // Kafka goes back up whatever happened: it was stopped for this action alone, and it re-replicates what went.
