@@ -59,7 +59,9 @@ public sealed class ReclaimEndToEndTests(ITestOutputHelper output)
         Assert.True(healthy, check + log);
 
         // Tiers 1 and 2 went first and could not help; tier 3 deleted orders-0 only, said so, and kept solo-0.
-        Assert.True(log.IndexOf("heal clean_app_logs on", StringComparison.Ordinal) < log.IndexOf("heal reclaim_log_dirs on", StringComparison.Ordinal), log);
+        var tierOne = Regex.Match(log, "heal clean_app_logs on [^\n]*: starting");
+        var tierThree = Regex.Match(log, "heal reclaim_log_dirs on [^\n]*: starting");
+        Assert.True(tierOne.Success && tierThree.Success && tierOne.Index < tierThree.Index, log);
         Assert.Matches($"heal reclaim_log_dirs on {Regex.Escape(logDir)}: success [^\n]*stopped on SIGTERM[^\n]*deleted 1 partition \\(orders-0;", log);
         Assert.Matches("heal reclaim_log_dirs: deleted partition orders-0 from [^\n]*: in sync on broker 2,3", log);
         Assert.Matches("heal reclaim_log_dirs: kept partition solo-0 in [^\n]*: the only copy", log);

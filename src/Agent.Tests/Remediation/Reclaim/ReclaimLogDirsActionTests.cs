@@ -29,7 +29,7 @@ public sealed class ReclaimLogDirsActionTests : IDisposable
     private ReclaimLogDirsAction Action() => new(
         new Services(calls), "kafka", TimeSpan.FromSeconds(120),
         new Directories(calls, [new("big-0", 30 * MiB), new("mid-0", 20 * MiB), new("solo-0", 40 * MiB), new("lost+found", 50 * MiB)]),
-        new Replicas(views), new Disk(() => usage), new DiskSettings(0.85, 0.95), 1, [LogDir], new RemediationMetrics(meters), logger);
+        new FakeReplicaReader(views), new Disk(() => usage), new DiskSettings(0.85, 0.95), 1, [LogDir], new RemediationMetrics(meters), logger);
 
     [Fact]
     public async Task RunAsync_BelowCriticalAlready_NeitherStopsNorDeletes()
@@ -127,7 +127,7 @@ public sealed class ReclaimLogDirsActionTests : IDisposable
         }
     }
 
-    private sealed class Replicas(Queue<ReplicaView> views) : IReplicaReader
+    private sealed class FakeReplicaReader(Queue<ReplicaView> views) : IReplicaReader
     {
         public Task<ReplicaView> ReadAsync(int brokerId, CancellationToken cancellationToken) => Task.FromResult(views.Dequeue());
     }
