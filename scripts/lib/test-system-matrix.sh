@@ -12,7 +12,7 @@ kafka_home=/usr/local/kafka
 standin_dir=$kafka_home/libs/stand-in
 
 # put PATH MODE: writes stdin to PATH in the container.
-put() { inside sh -c "cat > '$1' && chmod $2 '$1'"; }
+put() { inside sh -c "mkdir -p \"\$(dirname '$1')\" && cat > '$1' && chmod $2 '$1'"; }
 
 lay_out_kafka_host() {
     # Kafka's bin/kafka-server-start.sh in the foreground, as a unit runs it: the broker with server.properties,
@@ -82,7 +82,9 @@ clientPortAddress=127.0.0.1
 admin.enableServer=false
 4lw.commands.whitelist=*
 EOF
-    inside sh -c 'printf "JAVA_OPTS=\"-Xms16m -Xmx128m -XX:+UseSerialGC -XX:-UsePerfData\"\n" >> /etc/default/zookeeper' || return 1
+    # The package's myid is a placeholder an operator replaces (ZooKeeper refuses to start with it in dataDir).
+    inside sh -c 'echo 1 > /etc/zookeeper/conf/myid \
+        && printf "JAVA_OPTS=\"-Xms16m -Xmx128m -XX:+UseSerialGC -XX:-UsePerfData\"\n" >> /etc/default/zookeeper' || return 1
     # One small disk for the log dir and LOG_DIR, as on a host whose data and application logs share a filesystem.
     inside sh -c "mkdir -p /var/kafka-disk $kafka_home/logs /run/kafka \
         && mount -t tmpfs -o size=32m,mode=0755 kafka-disk /var/kafka-disk \
@@ -138,7 +140,7 @@ heal_case() {
     if wait_for "$seconds" action_succeeded "$cursor" "$action" && wait_for 30 healthy && "$@"; then
         journal_since "$cursor" "$work/case.txt"
         if summary="$(decisions "$work/case.txt" "$action" "$finding")"; then
-            pass "matrix: $name: healed by $action through systemd; journal: $summary"
+            pass "matrix: $name: healed by $action from the hardened unit; journal: $summary"
             return 0
         fi
         cat "$work/case.txt" >&2
@@ -154,9 +156,10 @@ heal_case() {
 run_fault_matrix() {
     log "fault matrix: a broker host with zookeeperd and kafka.service, the agent installed again"
     if ! lay_out_kafka_host; then fail "matrix: broker host" "could not lay out Kafka's side"; return; fi
-    inside systemctl start zookeeper kafka >"$work/matrix-start.log" 2>&1
+    # ZooKeeper first: a broker that cannot reach it within its connection timeout exits, as Kafka does.
     registered() { inside sh -c 'grep -q "Registered broker 1" /usr/local/kafka/logs/server.log'; }
-    if ! wait_for 60 zk_serving || ! wait_for 60 registered; then
+    inside systemctl start zookeeper >"$work/matrix-start.log" 2>&1
+    if ! wait_for 60 zk_serving || ! inside systemctl start kafka >>"$work/matrix-start.log" 2>&1 || ! wait_for 60 registered; then
         cat "$work/matrix-start.log" >&2; inside tail -n 30 /usr/local/kafka/logs/server.log >&2
         inside systemctl status --no-pager zookeeper kafka >&2
         fail "matrix: broker host" "ZooKeeper or the broker did not come up"; return
@@ -237,8 +240,9 @@ run_fault_matrix() {
 # The runbook's layout: no unit for ZooKeeper; it was started by zookeeper-server-start.sh -daemon and crashed.
 run_runbook_layout() {
     local cursor pid zk_pid unit
-    inside systemctl stop zookeeper
-    inside rm /etc/init.d/zookeeper
+    # The host changes layout with the agent stopped, so it neither acts on the change nor spends budget on it.
+    inside systemctl stop kafka-agent zookeeper
+    inside rm -f /etc/init.d/zookeeper
     inside systemctl daemon-reload
     inside sh -c 'mkdir -p /etc/kafka/config && cp /etc/zookeeper/conf/zoo.cfg /etc/kafka/config/zookeeper.properties \
         && chown -R kafka:kafka /var/lib/zookeeper'
@@ -246,8 +250,11 @@ run_runbook_layout() {
     # The operator's ZooKeeper, as the runbook starts it (here already crashed: kill -9 right after it serves).
     inside setpriv --reuid=kafka --regid=kafka --init-groups -- $kafka_home/bin/zookeeper-server-start.sh -daemon /etc/kafka/config/zookeeper.properties
     wait_for 60 zk_serving
-    inside systemctl restart kafka-agent
-    wait_for 30 healthy
+    inside systemctl start kafka-agent
+    if ! wait_for 60 healthy; then
+        inside kafka-agent check >&2
+        fail "matrix: runbook layout" "not healthy with ZooKeeper started by zookeeper-server-start.sh -daemon"; return
+    fi
     cursor="$(journal_mark)"; pid="$(inside cat /run/kafka/zookeeper.pid)"
     inside sh -c "kill -KILL $pid"
     unit=kafka-agent-zookeeper.service
