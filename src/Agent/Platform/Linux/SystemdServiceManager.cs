@@ -8,6 +8,7 @@ namespace KafkaAgent.Platform.Linux;
 /// Start and stop through `systemctl start|stop --no-block`, then watching the state: a unit still activating or
 /// deactivating is systemd at work (it applies the unit's own TimeoutStartSec/TimeoutStopSec and escalation), so
 /// that counts as success and the detail says so; the agent never signals a systemd unit's processes itself.
+/// A unit left active (exited) by an init script whose daemon died is restarted instead of started.
 /// </summary>
 internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan timeout, TimeProvider time) : IServiceManager
 {
