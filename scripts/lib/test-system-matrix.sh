@@ -218,19 +218,20 @@ run_fault_matrix() {
     heal_case "chown -R root of /var/kafka/matrix-0" fix_ownership ownership.wrong 60 "$cursor" owned_by_kafka
 
     # A disk full of rotated application logs: clean_app_logs deletes them, never the live ones.
+    local used
     cursor="$(journal_mark)"
-    inside sh -c 'cd /usr/local/kafka/logs || exit 1
+    # Prints the usage right after the fill: the agent's disk watcher may clean before another command could look.
+    used="$(inside sh -c 'cd /usr/local/kafka/logs || exit 1
         avail=$(df -k --output=avail . | tail -n 1); each=$(( avail * 97 / 100 / 12 ))
         for h in 01 02 03 04 05 06 07 08 09 10 11 12; do
             f=server.log.2026-11-20-$h
             yes "[2026-11-20 $h:00:00,000] INFO [ReplicaFetcherManager on broker 1] Removed fetcher for partitions (kafka.server.ReplicaFetcherManager)" \
                 | head -c "${each}k" > $f
             touch -d "2026-11-20 $h:59:59" $f
-        done; chown kafka:kafka server.log.*' 2>/dev/null
-    local used; used="$(inside df --output=pcent /var/kafka | tail -n 1 | tr -dc 0-9)"
+        done; chown kafka:kafka server.log.*; df --output=pcent . | tail -n 1 | tr -dc 0-9' 2>/dev/null)"
+    # Below disk.high again, the live server.log kept (a part written after a clean that ran mid-fill may stay).
     not_full() {
-        [ "$(inside df --output=pcent /var/kafka | tail -n 1 | tr -dc 0-9)" -lt 85 ] \
-            && inside test -f /usr/local/kafka/logs/server.log && ! inside sh -c 'ls /usr/local/kafka/logs/server.log.2026-11-20-* >/dev/null 2>&1'
+        [ "$(inside df --output=pcent /var/kafka | tail -n 1 | tr -dc 0-9)" -lt 85 ] && inside test -f /usr/local/kafka/logs/server.log
     }
     heal_case "disk filled to ${used}% with rotated server.log parts" clean_app_logs disk.critical 60 "$cursor" not_full
 
