@@ -60,7 +60,57 @@ public sealed class SystemdServiceManagerTests
         var result = await manager.StartAsync("kafka", CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Detail);
-        Assert.Equal("systemctl start --no-block kafka.service", runner.Commands[0]);
+        Assert.Contains("systemctl start --no-block kafka.service", runner.Commands);
+    }
+
+    [Fact]
+    public async Task StartAsync_InitScriptUnitActiveExited_RestartsIt()
+    {
+        // zookeeperd's init script as systemd runs it: RemainAfterExit=yes, no main pid; its daemon was killed.
+        var restarted = false;
+        var runner = new FakeProcessRunner
+        {
+            Answer = c =>
+            {
+                restarted |= c == "systemctl restart zookeeper.service";
+                return c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("active", "exited", "success") : new(0, "");
+            },
+        };
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), new SteppingTimeProvider());
+
+        var result = await manager.StartAsync("zookeeper", CancellationToken.None);
+
+        Assert.True(restarted, string.Join("; ", runner.Commands));
+        Assert.True(result.Succeeded, result.Detail);
+        Assert.Contains("systemctl restart zookeeper.service", result.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(runner.Commands, c => c.StartsWith("systemctl start", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartAsync_InitScriptUnitRestartFails_FailsWithItsWords()
+    {
+        var runner = new FakeProcessRunner
+        {
+            Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("active", "exited", "success")
+                : new(1, "Job for zookeeper.service failed because the control process exited with error code.\n"),
+        };
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), new SteppingTimeProvider());
+
+        var result = await manager.StartAsync("zookeeper", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("exit 1: Job for zookeeper.service failed", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_ActiveExitedWithMainPid_StartsNotRestarts()
+    {
+        var runner = new FakeProcessRunner { Answer = c => c.StartsWith("systemctl show", StringComparison.Ordinal) ? Show("active", "exited", "success", 7) : new(0, "") };
+        var manager = new SystemdServiceManager(runner, TimeSpan.FromSeconds(5), new SteppingTimeProvider());
+
+        await manager.StartAsync("kafka", CancellationToken.None);
+
+        Assert.DoesNotContain(runner.Commands, c => c.StartsWith("systemctl restart", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,7 +151,7 @@ public sealed class SystemdServiceManagerTests
         Assert.False(result.Succeeded);
         Assert.Contains("exit 5", result.Detail, StringComparison.Ordinal);
         Assert.Contains("not found", result.Detail, StringComparison.Ordinal);
-        Assert.Single(runner.Commands);
+        Assert.Single(runner.Commands, c => c.StartsWith("systemctl start", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ namespace KafkaAgent.Platform.Linux;
 /// Start and stop through `systemctl start|stop --no-block`, then watching the state: a unit still activating or
 /// deactivating is systemd at work (it applies the unit's own TimeoutStartSec/TimeoutStopSec and escalation), so
 /// that counts as success and the detail says so; the agent never signals a systemd unit's processes itself.
+/// A unit left active (exited) by an init script whose daemon died is restarted instead of started.
 /// </summary>
 internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan timeout, TimeProvider time) : IServiceManager
 {
@@ -21,8 +22,20 @@ internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan time
 
     public string Kind => "systemd";
 
-    public Task<ServiceActionResult> StartAsync(string service, CancellationToken cancellationToken) =>
-        ActAsync(service, "start", StartWatch, ServiceState.Running, ServiceState.Starting, cancellationToken);
+    public async Task<ServiceActionResult> StartAsync(string service, CancellationToken cancellationToken)
+    {
+        // A unit systemd made from an init script without a pidfile (zookeeperd's, among others) has
+        // RemainAfterExit=yes and no main pid: once the daemon it forked dies, it still reads active (exited), and a
+        // start is a no-op. The caller starts only what its probe found down, so such a unit is restarted: the
+        // script's stop, then its start.
+        var before = await GetStatusAsync(service, cancellationToken);
+        if (before.State == ServiceState.Running && RemainsAfterExit(before))
+        {
+            return await RestartExitedAsync(service, before, cancellationToken);
+        }
+
+        return await ActAsync(service, "start", StartWatch, ServiceState.Running, ServiceState.Starting, cancellationToken);
+    }
 
     public Task<ServiceActionResult> StopAsync(string service, TimeSpan stopTimeout, CancellationToken cancellationToken) =>
         ActAsync(service, "stop", stopTimeout, ServiceState.StoppedByOperator, ServiceState.Stopping, cancellationToken);
@@ -71,6 +84,36 @@ internal sealed class SystemdServiceManager(IProcessRunner runner, TimeSpan time
 
             await Task.Delay(PollInterval, time, cancellationToken);
         }
+    }
+
+    /// <summary>active (exited): the unit's start command ended and nothing of it is tracked as running.</summary>
+    internal static bool RemainsAfterExit(ServiceStatus status) =>
+        status.MainPid is null && status.Detail.Contains(" SubState=exited ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// systemctl restart, waited for (its state after is active (exited) again either way, so only the job's end
+    /// tells): an init script's stop and start return once the daemon is forked, within the start watch.
+    /// </summary>
+    private async Task<ServiceActionResult> RestartExitedAsync(string service, ServiceStatus before, CancellationToken cancellationToken)
+    {
+        var unit = UnitName(service);
+        var why = $"{unit} read {before.Detail} with nothing running";
+        try
+        {
+            var result = await runner.RunAsync("systemctl", ["restart", unit], StartWatch, cancellationToken);
+            if (result.ExitCode != 0)
+            {
+                return new ServiceActionResult(false, $"systemctl restart {unit} ({why}): exit {result.ExitCode}: {FirstLine(result.Output)}");
+            }
+        }
+        catch (Exception ex) when (ex is TimeoutException or System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            return new ServiceActionResult(false, $"systemctl restart {unit} ({why}): {ex.Message}");
+        }
+
+        var after = await GetStatusAsync(service, cancellationToken);
+        return new ServiceActionResult(after.State is ServiceState.Running or ServiceState.Starting,
+            $"systemctl restart {unit} ({why}): {after.Detail}");
     }
 
     private static string FirstLine(string output) =>
