@@ -15,7 +15,7 @@ public sealed class AvailabilityRuleTests
         { "RF=3, full ISR, min 2", [1, 2, 3], [1, 2, 3], 2, true },
         { "RF=3, at min ISR with broker 1 in it", [1, 2, 3], [1, 2], 2, false },
         { "RF=3, at min ISR without broker 1", [1, 2, 3], [2, 3], 2, true },
-        { "RF=3, under min ISR, broker 1 out of it (its restart is how it rejoins)", [1, 2, 3], [2], 2, true },
+        { "RF=3, under min ISR, broker 1 out of it", [1, 2, 3], [2], 2, false },
         { "RF=3, under min ISR, broker 1 the last in it", [1, 2, 3], [1], 2, false },
         { "RF=3, no state yet (empty ISR)", [1, 2, 3], [], 2, false },
         { "RF=3, min 1, broker 1 the only ISR member", [1, 2, 3], [1], 1, false },
@@ -59,7 +59,7 @@ public sealed class AvailabilityRuleTests
     [Fact]
     public void Evaluate_UnderMinIsr_ReasonSaysAlreadyUnder()
     {
-        var verdict = AvailabilityRule.Evaluate(3, [P("pay", [1, 2, 3], [3], 2, 4)]);
+        var verdict = AvailabilityRule.Evaluate(1, [P("pay", [1, 2, 3], [3], 2, 4)]);
 
         Assert.Equal(BlockReason.UnderMinIsr, verdict.Blocking.Single().Reason);
         Assert.Equal("pay-4 (isr 1, min 2, already under)", verdict.Blocking.Single().ToString());
