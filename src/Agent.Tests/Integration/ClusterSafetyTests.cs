@@ -112,11 +112,11 @@ public sealed class ClusterSafetyTests(ClusterAgents cluster, ITestOutputHelper 
         Ready();
         var offset = cluster.LogLength(2);
 
-        cluster.Sandbox.Fault("broker-slow-start", 2, "--seconds", "45");
+        cluster.Sandbox.Fault("broker-slow-start", 2, "--seconds", "25");
         var recovering = cluster.BrokerPid(2);
         try
         {
-            var skipped = Eventually(() => Regex.IsMatch(cluster.LogSince(2, offset), @"heal restart_kafka on kafka for .*: skipped \(recovery\)"), TimeSpan.FromSeconds(40));
+            var skipped = Eventually(() => Regex.IsMatch(cluster.LogSince(2, offset), @"heal restart_kafka on kafka for .*: skipped \(recovery\)"), TimeSpan.FromSeconds(20));
             Assert.True(skipped, cluster.LogSince(2, offset));
             Assert.Equal(recovering, cluster.BrokerPid(2));
             Assert.DoesNotMatch(@"heal restart_kafka on kafka for .*: starting", cluster.LogSince(2, offset));
