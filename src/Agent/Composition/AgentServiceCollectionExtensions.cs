@@ -174,9 +174,7 @@ internal static class AgentServiceCollectionExtensions
                 new CleanAppLogsAction(cleaner, settings.Kafka.AppLogDir),
                 new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
-                new StaleRegistrationWait(new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
-                    sp.GetRequiredService<ICoordinationSession>(), settings.Kafka.BrokerId, settings.ZooKeeper.SessionTimeout,
-                    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Coordination")),
+                new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
                 new RestartServiceAction(ActionNames.RestartKafka, manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();

@@ -30,10 +30,4 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Debug, Message = "host report not published: {Reason}")]
     public static partial void HostReportNotPublished(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 7010, Level = LogLevel.Information, Message = "start_kafka waits for the stale /brokers/ids/{BrokerId} of session 0x{Session:x} to expire (at most {Seconds:0} s)")]
-    public static partial void StaleRegistrationWaiting(ILogger logger, int brokerId, long session, double seconds);
-
-    [LoggerMessage(EventId = 7011, Level = LogLevel.Warning, Message = "/brokers/ids/{BrokerId} not checked before start_kafka: {Reason}")]
-    public static partial void StaleRegistrationUnknown(ILogger logger, int brokerId, string reason);
 }
