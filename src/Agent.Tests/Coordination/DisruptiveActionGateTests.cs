@@ -17,10 +17,10 @@ public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClas
     private DisruptiveRequest Request(int broker = 1, ClusterHealthFacts? health = null, bool takesBrokerDown = true) =>
         new(new LockOwner($"host-{broker}", broker, "restart_kafka", 0), TimeSpan.FromSeconds(30), takesBrokerDown, health ?? Healthy, null, null, logDir, null);
 
-    private static async Task<ZooKeeperClient> ClusterAsync(string connect, string isr)
+    private static async Task<ZooKeeperClient> ClusterAsync(string connect, string isr, int[]? registered = null)
     {
         var zk = await ZooKeeperTestRoot.ConnectAsync(connect);
-        foreach (var path in new[] { "/brokers", "/brokers/topics", "/brokers/topics/orders", "/brokers/topics/orders/partitions", "/brokers/topics/orders/partitions/0", "/config", "/config/topics" })
+        foreach (var path in new[] { "/brokers", "/brokers/ids", "/brokers/topics", "/brokers/topics/orders", "/brokers/topics/orders/partitions", "/brokers/topics/orders/partitions/0", "/config", "/config/topics" })
         {
             await zk.CreateAsync(path, ReadOnlyMemory<byte>.Empty);
         }
@@ -28,6 +28,11 @@ public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClas
         await zk.SetDataAsync("/brokers/topics/orders", Encoding.UTF8.GetBytes("""{"version":3,"topic_id":"q2rBQ4UuT4mtq7qNSN5DeQ","partitions":{"0":[1,2,3]},"adding_replicas":{},"removing_replicas":{}}"""));
         await zk.CreateAsync("/brokers/topics/orders/partitions/0/state", Encoding.UTF8.GetBytes("{\"controller_epoch\":1,\"leader\":1,\"version\":1,\"leader_epoch\":0,\"isr\":[" + isr + "]}"));
         await zk.CreateAsync("/config/topics/orders", Encoding.UTF8.GetBytes("""{"version":1,"config":{"min.insync.replicas":"2"}}"""));
+        foreach (var id in registered ?? [1, 2, 3])
+        {
+            await zk.CreateAsync($"/brokers/ids/{id}", Encoding.UTF8.GetBytes("{}"), CreateMode.Ephemeral);
+        }
+
         return zk;
     }
 
@@ -69,6 +74,28 @@ public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClas
         Assert.Equal(DisruptiveActionGate.MinIsr, result.Reason);
         Assert.Contains("orders-0 (isr 2, min 2)", result.Detail, StringComparison.Ordinal);
         Assert.Equal(0, (await ClusterLock.ReadAsync(zk, CancellationToken.None)).Total);
+    }
+
+    [Fact]
+    public async Task EnterAsync_UnregisteredBrokerLastInTheIsrOfAnOfflinePartition_AllowedItsRestartIsTheWayBack()
+    {
+        // All brokers were zombies; broker 1, the controller then, left itself the last ISR member.
+        await using var zk = await ClusterAsync(await ConnectAsync("gatezombie"), "1", registered: [2, 3]);
+
+        var result = await new DisruptiveActionGate(zk, TimeProvider.System, NullLogger.Instance).EnterAsync(Request(), CancellationToken.None);
+
+        Assert.True(result.Allowed, result.Detail);
+        await result.Lease!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task EnterAsync_RegisteredBrokerLastInTheIsr_RefusedMinIsr()
+    {
+        await using var zk = await ClusterAsync(await ConnectAsync("gatelast"), "1", registered: [1, 2, 3]);
+
+        var result = await new DisruptiveActionGate(zk, TimeProvider.System, NullLogger.Instance).EnterAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(DisruptiveActionGate.MinIsr, result.Reason);
     }
 
     [Fact]

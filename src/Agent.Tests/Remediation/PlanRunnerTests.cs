@@ -182,6 +182,61 @@ public sealed class PlanRunnerTests : IDisposable
         Assert.Empty(_store.State.Attempts);
     }
 
+    private sealed class RecordingHold : IAsyncDisposable
+    {
+        public bool Released { get; private set; }
+
+        public ValueTask DisposeAsync()
+        {
+            Released = true;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class HoldingGuard(RecordingHold hold) : IDisruptiveGuard
+    {
+        public int Calls { get; private set; }
+
+        public Task<GuardLease> EnterAsync(PlannedAction action, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(GuardLease.Allow("cluster lock held", hold));
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_DisruptiveAllowed_GuardLeaseHeldThroughActionAndVerifyThenReleased()
+    {
+        var hold = new RecordingHold();
+        var heldDuringAction = false;
+        var restart = new FakeAction(ActionNames.RestartKafka, (_, _) =>
+        {
+            heldDuringAction = !hold.Released;
+            return Task.FromResult(ActionResult.Ok("restarted"));
+        });
+        var guard = new HoldingGuard(hold);
+        var (runner, _) = Create(restart, guard: guard);
+
+        var outcomes = await runner.RunAsync(new Plan([new(ActionNames.RestartKafka, "kafka", "broker.unregistered (1)", true, [])], [], []), CancellationToken.None);
+
+        Assert.True(heldDuringAction);
+        Assert.True(hold.Released);
+        Assert.Equal(ActionResultKind.Success, Assert.Single(outcomes).Result);
+        Assert.Equal(1, guard.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_SafeAction_GuardNotAsked()
+    {
+        var guard = new HoldingGuard(new RecordingHold());
+        var start = new FakeAction(ActionNames.StartKafka, (_, _) => Task.FromResult(ActionResult.Ok("started")));
+        var (runner, _) = Create(start, guard: guard);
+
+        await runner.RunAsync(new Plan([StartKafka], [], []), CancellationToken.None);
+
+        Assert.Equal((1, 0), (start.Calls, guard.Calls));
+    }
+
     [Fact]
     public async Task RunAsync_CircuitToOpen_PersistedLoggedOnceAndExported()
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using KafkaAgent.Configuration;
+using KafkaAgent.Coordination;
 using KafkaAgent.Cycle;
 using KafkaAgent.Hosting;
 using KafkaAgent.Platform;
@@ -65,6 +66,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
         services.AddSingleton<AgentObserver>();
         services.AddSingleton(sp => new AgentMetrics(sp.GetRequiredService<IMeterFactory>(), settings, sp.GetRequiredService<TimeProvider>()));
+        AddCoordination(services, settings, act);
         AddRemediation(services, settings);
         services.AddSingleton(new CycleOptions(act));
         services.AddSingleton<IAgentCycle, AgentCycle>();
@@ -109,6 +111,43 @@ internal static class AgentServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The cluster guards and the host report, on one long-lived ZooKeeper session. The daemon in heal mode runs
+    /// every disruptive action through the cluster lock and the availability, recovery, mass-failure and
+    /// controller-last guards; observe mode and <c>check</c> (which never act) keep the mode-only guard.
+    /// </summary>
+    private static void AddCoordination(IServiceCollection services, AgentSettings settings, bool act)
+    {
+        var host = Environment.MachineName;
+        services.AddSingleton(sp => new LockHeldGauge(sp.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton<ICoordinationSession>(_ => new CoordinationSession(settings.ZooKeeper));
+        services.TryAddSingleton<IHostReportSink>(sp => act
+            ? new ZooKeeperHostReportSink(sp.GetRequiredService<ICoordinationSession>(), settings, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<ZooKeeperHostReportSink>>(), host)
+            : new NoHostReports());
+        services.TryAddSingleton<IDisruptiveGuard>(sp =>
+        {
+            // kafka_agent_lock_held is exported (0) whether or not this agent may ever take the lock.
+            var gauge = sp.GetRequiredService<LockHeldGauge>();
+            if (!act || settings.Mode == AgentMode.Observe)
+            {
+                return new ModeOnlyDisruptiveGuard(settings.Mode);
+            }
+
+            var session = sp.GetRequiredService<ICoordinationSession>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var gateLogger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Coordination");
+            return new ClusterDisruptiveGuard(
+                settings,
+                new SessionGate(session, time, gateLogger, gauge),
+                new ClusterHealthReader(session, new SrvrEnsembleProbe(settings.ZooKeeper.Connect.Hosts, settings.ZooKeeper.Timeout),
+                    settings.ExpectedBrokers, settings.ZooKeeper.Connect.Hosts.Count),
+                time,
+                sp.GetRequiredService<ILogger<ClusterDisruptiveGuard>>(),
+                host);
+        });
+    }
+
     private static void AddRemediation(IServiceCollection services, AgentSettings settings)
     {
         services.AddSingleton<IStateStore>(sp => new JsonFileStateStore(
@@ -122,8 +161,6 @@ internal static class AgentServiceCollectionExtensions
         services.TryAddSingleton<IPartitionDirectories, LinuxPartitionDirectories>();
         services.TryAddSingleton<IReplicaReader>(new ZooKeeperReplicaReader(settings.ZooKeeper));
         services.AddSingleton<RemediationMetrics>();
-        // The cluster lock, min-ISR, log-recovery and mass-failure checks are not in this build: mode is the only guard.
-        services.TryAddSingleton<IDisruptiveGuard>(new ModeOnlyDisruptiveGuard(settings.Mode));
         services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
             sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
             sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),

@@ -83,6 +83,14 @@ internal sealed class DisruptiveActionGate(ZooKeeperClient client, TimeProvider 
             return GateResult.Refused(Dependency, $"broker {brokerId} is the controller; brokers {string.Join(',', others)} wait to restart first");
         }
 
+        // A broker without its /brokers/ids node (a zombie) is dead to the controller: it serves no partition, and
+        // where it is still named in an ISR it is the last member Kafka keeps for an offline partition, which only
+        // this broker's restart can bring back. Taking it down cannot lower availability, so the rule does not apply.
+        if (await client.ExistsAsync(StaleRegistration.Path(brokerId), cancellationToken: cancellationToken) is null)
+        {
+            return null;
+        }
+
         var partitions = await new AvailabilityReader(client).ReadAsync(brokerId, request.ServerPropertiesMinIsr, cancellationToken);
         var verdict = AvailabilityRule.Evaluate(brokerId, partitions);
         return verdict.CanRestart ? null : GateResult.Refused(MinIsr, verdict.Describe());

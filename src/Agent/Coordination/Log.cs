@@ -21,4 +21,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "host report {Path} belonged to session 0x{Owner:x}; replaced by this agent's")]
     public static partial void HostReportReplaced(ILogger logger, string path, long owner);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Information, Message = "heal {Action} on {Target}: guards passed: {Detail}")]
+    public static partial void GuardsPassed(ILogger logger, string action, string target, string detail);
+
+    [LoggerMessage(EventId = 7008, Level = LogLevel.Warning, Message = "min.insync.replicas of server.properties not read ({Reason}); topic and broker configs decide")]
+    public static partial void ServerMinIsrUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7009, Level = LogLevel.Debug, Message = "host report not published: {Reason}")]
+    public static partial void HostReportNotPublished(ILogger logger, string reason);
 }

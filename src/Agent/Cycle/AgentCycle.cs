@@ -1,4 +1,5 @@
 using KafkaAgent.Configuration;
+using KafkaAgent.Coordination;
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Remediation;
 using KafkaAgent.State;
@@ -22,6 +23,7 @@ internal sealed class AgentCycle(
     CycleOptions options,
     AgentMetrics metrics,
     RemediationMetrics remediationMetrics,
+    IHostReportSink hostReports,
     TimeProvider time,
     ILogger<AgentCycle> logger) : IAgentCycle
 {
@@ -42,7 +44,14 @@ internal sealed class AgentCycle(
         var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now));
         var outcomes = act ? await runner.RunAsync(plan, cancellationToken) : [];
 
-        remediationMetrics.Observe(act ? SafeLoad() ?? state : state, time.GetUtcNow(), settings.Heal.CoolOff);
+        var after = act ? SafeLoad() ?? state : state;
+        remediationMetrics.Observe(after, time.GetUtcNow(), settings.Heal.CoolOff);
+        if (options.Act)
+        {
+            // The daemon's last word for the rest of the cluster (`kafka-agent cluster`, the mass-failure rule).
+            await hostReports.PublishAsync(report, after, cancellationToken);
+        }
+
         metrics.Record(observation, report, time.GetElapsedTime(started));
         return new CycleResult(new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow()), report, plan, outcomes);
     }

@@ -58,13 +58,11 @@ internal sealed class PlanRunner(
             return Skipped(planned, SkipReason.Dependency, $"{planned.Action} is not available on this build");
         }
 
-        if (planned.Disruptive)
+        // A disruptive action runs, and is verified, while its guard's lease (the cluster lock) is held.
+        await using var lease = planned.Disruptive ? await guard.EnterAsync(planned, cancellationToken) : null;
+        if (lease is { Allowed: false })
         {
-            var decision = await guard.CheckAsync(planned, cancellationToken);
-            if (!decision.Allowed)
-            {
-                return Skipped(planned, decision.Reason ?? SkipReason.Lock, decision.Detail);
-            }
+            return Skipped(planned, lease.Reason ?? SkipReason.Lock, lease.Detail);
         }
 
         lastSkip.Remove(planned.Action);

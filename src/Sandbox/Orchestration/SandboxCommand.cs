@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using KafkaAgent.Sandbox.Faults;
+using KafkaAgent.Sandbox.Watch;
 
 namespace KafkaAgent.Sandbox.Orchestration;
 
@@ -43,6 +45,12 @@ internal static class SandboxCommand
             e.Cancel = true;
             cts.Cancel();
         };
+        // `watch` runs until stopped; a test or script stops it with SIGTERM and still wants the summary.
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            cts.Cancel();
+        });
         try
         {
             if (verb == "fault" && positional.Count == 0)
@@ -105,6 +113,15 @@ internal static class SandboxCommand
                         SandboxStatusReader.Print(status, output);
                     }
                     return 0;
+                case "watch":
+                    var watched = SandboxState.Load(root) ?? throw new InvalidOperationException($"no sandbox at {root} (run `up`)");
+                    var watchOptions = new WatchOptions(
+                        opts.GetValueOrDefault("--out") ?? throw new ArgumentException("watch needs --out FILE (the JSON lines record)"),
+                        TimeSpan.FromMilliseconds(Positive(opts, "--interval-ms", 100)),
+                        opts.ContainsKey("--seconds") ? TimeSpan.FromSeconds(Positive(opts, "--seconds", 0)) : null,
+                        opts.GetValueOrDefault("--summary-json"));
+                    await new ZooKeeperWatcher(watched, watchOptions, TimeProvider.System).RunAsync(output, cts.Token);
+                    return 0;
                 default:
                     var sandbox = SandboxState.Load(root) ?? throw new InvalidOperationException($"no sandbox at {root} (run `up`)");
                     var report = await FaultInjector.InjectAsync(sandbox, new FaultRequest(positional[0])
@@ -131,6 +148,9 @@ internal static class SandboxCommand
             return 1;
         }
     }
+
+    private static int Positive(Dictionary<string, string> opts, string key, int fallback) =>
+        Int(opts, key, fallback) is > 0 and var n ? n : throw new ArgumentException($"{key} takes a whole number above 0");
 
     private static int Int(Dictionary<string, string> opts, string key, int fallback) =>
         opts.TryGetValue(key, out var v)

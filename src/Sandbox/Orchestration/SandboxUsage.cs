@@ -19,6 +19,11 @@ internal static class SandboxUsage
                   processes, listeners, ZooKeeper modes, registrations and disk use of every host
           fault NAME [--host N] [--files N|--all] [--owner USER] [--percent P] [--with segments|app-logs] [--seconds S] [--dir DIR]
                   inject a real fault into host N (default 1); `fault` alone lists the faults
+          watch --out FILE [--interval-ms 100] [--seconds S] [--summary-json FILE] [--dir DIR]
+                  record, with its own ZooKeeper session, every interval: registered brokers, each partition's
+                  leader and ISR, the agents' disruptive lock queue (holder's host and action), one JSON line
+                  each; on SIGINT/SIGTERM or after S seconds print who held the lock when, the most holders at
+                  once and the smallest ISR seen per partition
           down [--dir DIR]
                   stop every process, unmount and delete DIR (only a directory that `up` made)
           --help  this text

@@ -1,0 +1,70 @@
+using KafkaAgent.Configuration;
+using KafkaAgent.ZooKeeper;
+
+namespace KafkaAgent.Coordination;
+
+/// <summary>
+/// The agent's one long-lived ZooKeeper session (through the ensemble, with the chroot) for the cluster lock and
+/// the host report: its ephemeral nodes live exactly as long as this session, so it is kept between cycles and
+/// replaced only after it expired or closed. The client reconnects by itself within the session timeout.
+/// </summary>
+internal sealed class CoordinationSession(ZooKeeperSettings settings) : ICoordinationSession, IAsyncDisposable
+{
+    private readonly SemaphoreSlim connecting = new(1, 1);
+    private ZooKeeperClient? client;
+
+    /// <summary>The live session, connecting a new one when there is none. Throws when no server of the ensemble gives one.</summary>
+    public async Task<ZooKeeperClient> GetAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref client) is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
+        {
+            return live;
+        }
+
+        await connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (client is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } raced)
+            {
+                return raced;
+            }
+
+            if (client is { } dead)
+            {
+                client = null;
+                await dead.DisposeAsync();
+            }
+
+            var next = await ZooKeeperClient.ConnectAsync(
+                new ZooKeeperClientOptions
+                {
+                    ConnectionString = settings.Connect.ConnectionString,
+                    ConnectTimeout = settings.Timeout,
+                    RequestTimeout = settings.Timeout,
+                },
+                cancellationToken);
+            Volatile.Write(ref client, next);
+            return next;
+        }
+        finally
+        {
+            connecting.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref client, null) is { } last)
+        {
+            await last.DisposeAsync();
+        }
+
+        connecting.Dispose();
+    }
+}
+
+/// <summary>The session seam: the guard and the host report ask for the session; tests give none.</summary>
+internal interface ICoordinationSession
+{
+    Task<ZooKeeperClient> GetAsync(CancellationToken cancellationToken);
+}
