@@ -16,6 +16,8 @@ internal static class BrokerCommand
         "broker.id", "log.dirs", "log.dir", "listeners", "advertised.listeners", "listener.security.protocol.map",
         "zookeeper.connect", "zookeeper.session.timeout.ms", "zookeeper.connection.timeout.ms", "broker.rack",
         "num.partitions", "default.replication.factor", "offsets.topic.replication.factor", "auto.create.topics.enable",
+        "ssl.keystore.location", "ssl.keystore.type", "ssl.keystore.password", "ssl.key.password", "ssl.client.auth",
+        "ssl.truststore.location", "ssl.truststore.type",
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaAgent.Sandbox.Protocol;
 
 /// <summary>
-/// The broker's listener: length-prefixed request frames, one response per request in order.
+/// The broker's listener: length-prefixed request frames, one response per request in order; on an SSL
+/// listener the same frames inside TLS (a client that does not complete the handshake is dropped unanswered).
 /// While <see cref="Hung"/> is set it keeps accepting and reading but never answers, which is how a
 /// broker stuck in a request handler looks from outside (TCP connects, requests time out).
 /// </summary>
@@ -19,11 +21,13 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     private readonly string _listenerName;
     private readonly RequestDispatcher _dispatcher;
     private readonly ILogger _logger;
+    private readonly TlsAcceptor? _tls;
     private readonly CancellationTokenSource _stop = new();
     private Task? _acceptLoop;
 
-    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger)
+    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger, TlsAcceptor? tls = null)
     {
+        _tls = tls;
         _listener = new TcpListener(bindTo);
         _listenerName = listenerName;
         _dispatcher = dispatcher;
@@ -63,58 +67,75 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     {
         using var _ = socket;
         socket.NoDelay = true;
-        var sizeBuffer = new byte[4];
+        var peer = socket.RemoteEndPoint?.ToString();
+        Stream stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
-            while (!ct.IsCancellationRequested)
+            if (_tls is not null)
             {
-                if (!await ReadExactlyAsync(socket, sizeBuffer, ct))
+                try
                 {
+                    stream = await _tls.AuthenticateAsync(stream, ct);
+                }
+                catch (Exception e) when (e is AuthenticationException or IOException)
+                {
+                    // Kafka's SslTransportLayer logs the failed handshake and closes the channel.
+                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, $"SSL handshake failed: {e.Message}");
                     return;
                 }
-                var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
-                if (size < 0 || size > MaxRequestBytes)
-                {
-                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), $"invalid request size {size}");
-                    return;
-                }
-                var payload = new byte[size];
-                if (!await ReadExactlyAsync(socket, payload, ct))
-                {
-                    return;
-                }
-                if (Hung)
-                {
-                    continue; // read and swallow: the client waits for an answer that never comes
-                }
-                var result = _dispatcher.Dispatch(payload, _listenerName);
-                if (result.Response is null)
-                {
-                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), result.CloseReason);
-                    return;
-                }
-                await socket.SendAsync(result.Response, SocketFlags.None, ct);
             }
+
+            await ServeFramesAsync(stream, peer, ct);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // the client went away or the broker is stopping
         }
+        finally
+        {
+            await stream.DisposeAsync();
+        }
     }
 
-    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken ct)
+    private async Task ServeFramesAsync(Stream stream, string? peer, CancellationToken ct)
     {
-        var read = 0;
-        while (read < buffer.Length)
+        var sizeBuffer = new byte[4];
+        while (!ct.IsCancellationRequested)
         {
-            var n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, ct);
-            if (n == 0)
+            if (!await ReadExactlyAsync(stream, sizeBuffer, ct))
             {
-                return false;
+                return;
             }
-            read += n;
+            var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
+            if (size < 0 || size > MaxRequestBytes)
+            {
+                KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, $"invalid request size {size}");
+                return;
+            }
+            var payload = new byte[size];
+            if (!await ReadExactlyAsync(stream, payload, ct))
+            {
+                return;
+            }
+            if (Hung)
+            {
+                continue; // read and swallow: the client waits for an answer that never comes
+            }
+            var result = _dispatcher.Dispatch(payload, _listenerName);
+            if (result.Response is null)
+            {
+                KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, result.CloseReason);
+                return;
+            }
+            await stream.WriteAsync(result.Response, ct);
+            await stream.FlushAsync(ct);
         }
-        return true;
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Stream stream, Memory<byte> buffer, CancellationToken ct)
+    {
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        return read == buffer.Length;
     }
 
     public async ValueTask DisposeAsync()
