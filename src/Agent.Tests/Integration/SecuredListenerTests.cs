@@ -13,15 +13,18 @@ namespace KafkaAgent.Tests.Integration;
 /// <summary>
 /// The Kafka API probe against the broker stand-in's SSL listener (TLS with a throw-away CA, client certificates
 /// required), with Debian's ZooKeeper: agent.yaml as an operator writes it, resolved by the real loader, then the
-/// probe through librdkafka. The stand-in registers the SSL endpoint in /brokers/ids as Kafka does.
+/// probe through librdkafka; likewise a SASL_PLAINTEXT listener with PLAIN users. The stand-in registers both
+/// endpoints in /brokers/ids as Kafka does.
 /// </summary>
 [Trait("Category", "Integration")]
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
     private readonly StandaloneFixture zooKeeper;
     private readonly HostFiles host = new();
     private readonly PortLease sslPort = PortAllocator.Allocate();
+    private readonly PortLease saslPort = PortAllocator.Allocate();
     private readonly ThrowAwayCa ca;
     private readonly ThrowAwayCa otherCa;
     private readonly (string ChainAndKey, string CertificateOnly, string KeyOnly) client;
@@ -42,8 +45,10 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
         File.WriteAllText(host.ServerProperties, string.Create(CultureInfo.InvariantCulture, $"""
             broker.id=1
             log.dirs={host.LogDir}
-            listeners=SSL://127.0.0.1:{sslPort.Port}
+            listeners=SSL://127.0.0.1:{sslPort.Port},SASL_PLAINTEXT://127.0.0.1:{saslPort.Port}
             security.inter.broker.protocol=SSL
+            sasl.enabled.mechanisms=PLAIN
+            listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin-secret" user_admin="admin-secret" user_kafka-agent="agent-secret";
             ssl.keystore.type=PEM
             ssl.keystore.location={brokerKeystore}
             ssl.truststore.type=PEM
@@ -53,16 +58,18 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
             zookeeper.session.timeout.ms=6000
             """));
         host.WithZooKeeper(zooKeeper.Server.ClientPort);
-        sslPort.Dispose(); // the stand-in binds it now
+        sslPort.Dispose(); // the stand-in binds them now
+        saslPort.Dispose();
         broker = StandInBroker.Start(host.ServerProperties);
         await broker.WaitListeningAsync(sslPort.Port, TimeSpan.FromSeconds(60));
+        await broker.WaitListeningAsync(saslPort.Port, TimeSpan.FromSeconds(10));
     }
 
-    private AgentSettings Settings(string security)
+    private AgentSettings Settings(string security, string kafkaExtra = "")
     {
         host.WithAgentYaml();
         File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml)
-            .Replace("  user: root", "  user: root\n  security:\n" + security, StringComparison.Ordinal));
+            .Replace("  user: root", "  user: root\n" + kafkaExtra + "  security:\n" + security, StringComparison.Ordinal));
         return AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
     }
 
@@ -114,6 +121,43 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
         Assert.Contains("SSL handshake failed", broker!.Output, StringComparison.Ordinal);
     }
 
+    private string Credentials(string password)
+    {
+        var path = Path.Combine(host.Root, "kafka.secret");
+        File.WriteAllText(path, $"username=kafka-agent\npassword={password}\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return path;
+    }
+
+    [Fact]
+    public async Task Probe_SaslPlaintextListenerWithThePassword_MetadataAnswered()
+    {
+        var settings = Settings($"    credentials_file: {Credentials("agent-secret")}\n", "  listener_name: SASL_PLAINTEXT\n");
+
+        var facts = await ProbeAsync(settings);
+
+        Assert.Equal(KafkaSecurityProtocol.SaslPlaintext, settings.Kafka.Security.Protocol);
+        Assert.Equal("PLAIN", settings.Kafka.Security.SaslMechanism);
+        Assert.Equal($"127.0.0.1:{saslPort.Port}", settings.Kafka.ProbeEndpoint.ToString());
+        Assert.True(facts.MetadataAnswered, $"{facts.Detail}\n{broker!.Output}");
+        Assert.Equal(1, facts.BrokerCount);
+    }
+
+    [Fact]
+    public async Task Probe_SaslPlaintextListenerWithAWrongPassword_AuthFailedFinding()
+    {
+        var settings = Settings($"    credentials_file: {Credentials("guess")}\n", "  listener_name: SASL_PLAINTEXT\n");
+
+        var facts = await ProbeAsync(settings);
+        var (_, findings) = KafkaRules.EvaluateApi(facts, null);
+
+        Assert.False(facts.MetadataAnswered);
+        Assert.True(facts.SecurityFailure, facts.Detail);
+        Assert.Contains("Authentication failed", facts.Detail, StringComparison.Ordinal);
+        Assert.Equal(FindingIds.KafkaApiAuthFailed, Assert.Single(findings).Id);
+        Assert.DoesNotContain("guess", facts.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Register_SslListener_EndpointAndProtocolMapAsKafkaWritesThem()
     {
@@ -123,8 +167,10 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
         using var json = JsonDocument.Parse((await zk.GetDataAsync("/brokers/ids/1")).Data);
 
         var root = json.RootElement;
-        Assert.Equal($"SSL://127.0.0.1:{sslPort.Port}", Assert.Single(root.GetProperty("endpoints").EnumerateArray()).GetString());
+        Assert.Equal([$"SSL://127.0.0.1:{sslPort.Port}", $"SASL_PLAINTEXT://127.0.0.1:{saslPort.Port}"],
+            root.GetProperty("endpoints").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("SSL", root.GetProperty("listener_security_protocol_map").GetProperty("SSL").GetString());
+        Assert.Equal("SASL_PLAINTEXT", root.GetProperty("listener_security_protocol_map").GetProperty("SASL_PLAINTEXT").GetString());
         Assert.Equal(-1, root.GetProperty("port").GetInt32()); // host/port name a PLAINTEXT endpoint only
         Assert.Equal(JsonValueKind.Null, root.GetProperty("host").ValueKind);
     }
@@ -139,6 +185,7 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
     {
         broker?.Dispose();
         sslPort.Dispose();
+        saslPort.Dispose();
         ca.Dispose();
         otherCa.Dispose();
         host.Dispose();

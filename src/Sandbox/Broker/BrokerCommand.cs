@@ -73,7 +73,10 @@ internal static class BrokerCommand
             return 1;
         }
         var configLogger = loggers.CreateLogger("org.apache.kafka.clients.admin.AdminClientConfig");
-        foreach (var key in JavaProperties.Parse(await File.ReadAllTextAsync(path)).Keys.Where(k => !KnownKeys.Contains(k)).Order(StringComparer.Ordinal))
+        // listener.name.<name>.* and sasl.* are read per listener (SaslPlain), not from the fixed list.
+        foreach (var key in JavaProperties.Parse(await File.ReadAllTextAsync(path)).Keys
+                     .Where(k => !KnownKeys.Contains(k) && !k.StartsWith("listener.name.", StringComparison.Ordinal) && !k.StartsWith("sasl.", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
         {
             Log.UnknownConfig(configLogger, key);
         }

@@ -53,7 +53,8 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
             {
                 var address = listener.Host.Length == 0 ? IPAddress.Any : IPAddress.Parse(listener.Host == "localhost" ? "127.0.0.1" : listener.Host);
                 var secured = listener.SecurityProtocol is "SSL" or "SASL_SSL" ? tls : null;
-                var server = new KafkaSocketServer(new IPEndPoint(address, listener.Port), listener.ListenerName, dispatcher, socketLogger, secured);
+                var server = new KafkaSocketServer(new IPEndPoint(address, listener.Port), listener.ListenerName, dispatcher, socketLogger, secured,
+                    config.SaslPlainUsers.GetValueOrDefault(listener.ListenerName));
                 server.Start();
                 servers.Add(server);
             }

@@ -20,6 +20,10 @@ internal sealed record BrokerConfig
     /// <summary>ssl.keystore.*, ssl.key.password, ssl.client.auth, ssl.truststore.*: what the SSL listeners serve with.</summary>
     public TlsSettings? Tls { get; init; }
 
+    /// <summary>Per SASL_* listener name: the PLAIN users (user_NAME="password") of its listener.name.&lt;name&gt;.plain.sasl.jaas.config.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SaslPlainUsers { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Not a Kafka key (Kafka warns about unknown keys and goes on): where faults are switched on.</summary>
     public string? ControlFile { get; init; }
 
@@ -99,6 +103,7 @@ internal sealed record BrokerConfig
             ZooKeeperConnectionTimeout = TimeSpan.FromMilliseconds(Int("zookeeper.connection.timeout.ms", session)),
             Rack = Get("broker.rack"),
             Tls = tls,
+            SaslPlainUsers = SaslPlain.UsersOf(listeners, Get, sourcePath),
             ControlFile = Get("sandbox.control.file"),
             CheckpointInterval = TimeSpan.FromMilliseconds(Int("sandbox.checkpoint.interval.ms", 1000)),
             IsrCatchUp = TimeSpan.FromMilliseconds(Int("sandbox.isr.catch.up.ms", 5000)),

@@ -22,12 +22,16 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     private readonly RequestDispatcher _dispatcher;
     private readonly ILogger _logger;
     private readonly TlsAcceptor? _tls;
+    private readonly IReadOnlyDictionary<string, string>? _saslPlainUsers;
     private readonly CancellationTokenSource _stop = new();
     private Task? _acceptLoop;
 
-    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger, TlsAcceptor? tls = null)
+    /// <param name="saslPlainUsers">On a SASL_* listener: the PLAIN users and passwords a client must log in as first.</param>
+    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger, TlsAcceptor? tls = null,
+        IReadOnlyDictionary<string, string>? saslPlainUsers = null)
     {
         _tls = tls;
+        _saslPlainUsers = saslPlainUsers;
         _listener = new TcpListener(bindTo);
         _listenerName = listenerName;
         _dispatcher = dispatcher;
@@ -100,6 +104,7 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     private async Task ServeFramesAsync(Stream stream, string? peer, CancellationToken ct)
     {
         var sizeBuffer = new byte[4];
+        var sasl = _saslPlainUsers is null ? null : new SaslPlainServer(_saslPlainUsers, _dispatcher);
         while (!ct.IsCancellationRequested)
         {
             if (!await ReadExactlyAsync(stream, sizeBuffer, ct))
@@ -121,14 +126,18 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
             {
                 continue; // read and swallow: the client waits for an answer that never comes
             }
-            var result = _dispatcher.Dispatch(payload, _listenerName);
-            if (result.Response is null)
+            var result = sasl is { Authenticated: false } ? sasl.Handle(payload, _listenerName) : _dispatcher.Dispatch(payload, _listenerName);
+            if (result.Response is not null)
+            {
+                await stream.WriteAsync(result.Response, ct);
+                await stream.FlushAsync(ct);
+            }
+            // A refused SASL step is answered first, then the connection closes (as Kafka's authenticator does).
+            if (result.Response is null || result.CloseReason is not null)
             {
                 KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, result.CloseReason);
                 return;
             }
-            await stream.WriteAsync(result.Response, ct);
-            await stream.FlushAsync(ct);
         }
     }
 

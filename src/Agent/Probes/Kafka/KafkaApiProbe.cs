@@ -87,7 +87,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         try
         {
             // librdkafka would otherwise write its own log lines to stderr; its errors tell a refused handshake apart.
-            var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, e) => refusal.Observe(e)).Build();
+            var admin = new AdminClientBuilder(config).SetLogHandler((_, m) => refusal.Observe(m)).SetErrorHandler((_, e) => refusal.Observe(e)).Build();
             try
             {
                 var metadata = admin.GetMetadata(timeout);
@@ -109,7 +109,8 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         }
         catch (KafkaException ex)
         {
-            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"Metadata: {ex.Error.Reason}");
+            var cause = refusal.First is { } first && first != ex.Error.Reason ? $" ({first})" : "";
+            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"Metadata: {ex.Error.Reason}{cause}");
         }
         catch (ArgumentException ex)
         {
