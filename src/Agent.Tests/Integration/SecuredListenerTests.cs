@@ -109,18 +109,6 @@ public sealed class SecuredListenerTests : IClassFixture<StandaloneFixture>, IAs
         Assert.Contains(otherCa.CertificatePath, finding.Summary, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Probe_SslListenerRequiringClientCertificateWithoutOne_AuthFailed()
-    {
-        var settings = Settings($"    ca_file: {ca.CertificatePath}\n");
-
-        var facts = await ProbeAsync(settings);
-
-        Assert.False(facts.MetadataAnswered);
-        Assert.True(facts.SecurityFailure, facts.Detail);
-        Assert.Contains("SSL handshake failed", broker!.Output, StringComparison.Ordinal);
-    }
-
     private string Credentials(string password)
     {
         var path = Path.Combine(host.Root, "kafka.secret");

@@ -111,7 +111,8 @@ public class SaslPlainServerTests
     public void UsersOf_SaslListenerWithKafkasDefaultGssapi_RefusedNamingTheKey()
     {
         var error = Assert.Throws<ConfigException>(() => BrokerConfig.FromProperties(JavaProperties.Parse(
-            "broker.id=1\nzookeeper.connect=zk1:2181\nlisteners=SASL_PLAINTEXT://127.0.0.1:9095\n"), "server.properties"));
+            "broker.id=1\nzookeeper.connect=zk1:2181\nlisteners=SASL_PLAINTEXT://127.0.0.1:9095\n"
+            + "listener.name.sasl_plaintext.plain.sasl.jaas.config=x required user_a=\"b\";\n"), "server.properties"));
 
         Assert.Equal("sasl.enabled.mechanisms", error.Key);
     }
