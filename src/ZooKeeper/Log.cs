@@ -33,6 +33,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2008, Level = LogLevel.Debug, Message = "ZooKeeper {Server} sent an auth reply with error {Error}")]
     public static partial void AuthReply(ILogger logger, HostEndpoint server, int error);
 
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Error, Message = "ZooKeeper {Server} refused the session's credentials (addauth) with error {Error}")]
+    public static partial void AuthFailed(ILogger logger, HostEndpoint server, int error);
+
     [LoggerMessage(EventId = 2009, Level = LogLevel.Debug, Message = "Ignored ZooKeeper notification of type {Type} for {Path}")]
     public static partial void IgnoredNotification(ILogger logger, int type, string? path);
 

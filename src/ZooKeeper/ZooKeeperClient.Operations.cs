@@ -18,12 +18,17 @@ public sealed partial class ZooKeeperClient
     public Task<ZooKeeperChildren> GetChildrenAsync(string path, Action<WatchedEvent>? watcher = null, CancellationToken cancellationToken = default) =>
         SubmitAsync(new GetChildrenRequest(path, _paths.ToServer(path), watcher), cancellationToken);
 
-    /// <summary>Creates a node (ACL world:anyone, all permissions) and returns its path relative to the chroot, with any sequential suffix.</summary>
+    /// <summary>
+    /// Creates a node with <see cref="ZooKeeperClientOptions.CreateAcl"/> (default world:anyone, all permissions) and
+    /// returns its path relative to the chroot, with any sequential suffix.
+    /// </summary>
     public Task<string> CreateAsync(string path, ReadOnlyMemory<byte> data, CreateMode mode = CreateMode.Persistent, CancellationToken cancellationToken = default)
     {
         _ = JuteCodec.ToFlags(mode);
-        return SubmitAsync(new CreateRequest(path, _paths.ToServer(path, JuteCodec.IsSequential(mode)), data, mode), cancellationToken);
+        return SubmitAsync(new CreateRequest(path, _paths.ToServer(path, JuteCodec.IsSequential(mode)), data, mode, CreateAcl), cancellationToken);
     }
+
+    private IReadOnlyList<ZooKeeperAcl> CreateAcl => _options.CreateAcl ?? ZooKeeperAcl.OpenUnsafe;
 
     /// <summary>Sets the node's data if its version matches (-1: any) and returns the new stat.</summary>
     public Task<ZooKeeperStat> SetDataAsync(string path, ReadOnlyMemory<byte> data, int version = -1, CancellationToken cancellationToken = default) =>
@@ -48,7 +53,7 @@ public sealed partial class ZooKeeperClient
             }
         }
 
-        return SubmitAsync(new MultiRequest(ops, _paths), cancellationToken);
+        return SubmitAsync(new MultiRequest(ops, _paths, CreateAcl), cancellationToken);
     }
 
     private Task<T> SubmitAsync<T>(Request<T> request, CancellationToken cancellationToken)

@@ -37,7 +37,7 @@ public sealed partial class ZooKeeperClient : IAsyncDisposable
         _hosts = new HostRing(_connectionString.Hosts, options.ShuffleHosts ? Random.Shared : null);
         _paths = new ZooKeeperPath(_connectionString.Chroot);
         _logger = options.LoggerFactory?.CreateLogger("KafkaAgent.ZooKeeper") ?? NullLogger.Instance;
-        _session = new SessionContext(options.TimeProvider, _logger, _paths, options.MaxPacketLength, options.Connector ?? TcpConnector.ConnectAsync);
+        _session = new SessionContext(options.TimeProvider, _logger, _paths, options.MaxPacketLength, options.Connector ?? TcpConnector.ConnectAsync, options.Auth);
         _identity = options.SessionId == 0 ? SessionIdentity.New : new SessionIdentity(options.SessionId, options.SessionPassword.ToArray());
         _timer = options.TimeProvider.CreateTimer(static s => ((ZooKeeperClient)s!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }

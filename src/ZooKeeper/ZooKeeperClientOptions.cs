@@ -31,6 +31,15 @@ public sealed record ZooKeeperClientOptions
     /// <summary>The password of the session in <see cref="SessionId"/>.</summary>
     public ReadOnlyMemory<byte> SessionPassword { get; init; }
 
+    /// <summary>
+    /// Credentials the session presents (addauth) on every connection, before any request: at session start and
+    /// after each reconnect, as the official clients replay their auth info.
+    /// </summary>
+    public IReadOnlyList<ZooKeeperAuth> Auth { get; init; } = [];
+
+    /// <summary>The ACL of every node this client creates (create and multi); null: world:anyone, all permissions.</summary>
+    public IReadOnlyList<ZooKeeperAcl>? CreateAcl { get; init; }
+
     /// <summary>The clock for every timer of the client (pings, timeouts, back-off).</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
@@ -72,6 +81,11 @@ public sealed record ZooKeeperClientOptions
         if (MaxPacketLength < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPacketLength), MaxPacketLength, "MaxPacketLength must be at least 1024");
+        }
+
+        if (CreateAcl is { Count: 0 })
+        {
+            throw new ArgumentException("CreateAcl must hold at least one entry (the server refuses an empty ACL)", nameof(CreateAcl));
         }
 
         if (SessionId != 0 && SessionPassword.IsEmpty)

@@ -61,7 +61,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<IProbe<MembershipFacts>>(_ => new MembershipProbe(settings));
         services.AddSingleton<IProbe<KafkaServiceFacts>>(sp => new KafkaServiceProbe(settings.Kafka.Service.Name, sp.GetRequiredService<IServiceManager>()));
         services.AddSingleton<IProbe<KafkaApiFacts>>(sp =>
-            new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout, settings.Kafka.ApiInterval, sp.GetRequiredService<TimeProvider>()));
+            new KafkaApiProbe(settings.Kafka.ProbeEndpoint, settings.Kafka.ApiTimeout, settings.Kafka.ApiInterval, sp.GetRequiredService<TimeProvider>(), settings.Kafka.Security));
         services.AddSingleton<IProbe<DiskFacts>>(sp => new DiskProbe(settings, sp.GetRequiredService<IFileSystemStats>()));
         services.AddSingleton<IProbe<OwnershipFacts>>(sp => new OwnershipProbe(sp.GetRequiredService<OwnershipMonitor>()));
         services.AddSingleton<AgentObserver>();

@@ -1,4 +1,5 @@
 using KafkaAgent.Configuration.Discovery;
+using KafkaAgent.Probes.Kafka;
 
 namespace KafkaAgent.Configuration;
 
@@ -75,7 +76,14 @@ internal sealed record KafkaSettings(
     TimeSpan ApiInterval,
     ServiceSettings Service,
     string Home,
-    string AppLogDir);
+    string AppLogDir)
+{
+    /// <summary>What the Kafka API probe presents on <see cref="ProbeEndpoint"/> (kafka.security.*).</summary>
+    public KafkaClientSecurity Security { get; init; } = KafkaClientSecurity.Plaintext;
+
+    /// <summary>Why that listener was chosen ("the first PLAINTEXT listener", "kafka.listener_name").</summary>
+    public string ProbeReason { get; init; } = "the first PLAINTEXT listener";
+}
 
 /// <param name="Local">The ZooKeeper on this host that the agent probes.</param>
 /// <param name="LocalServer">Its parsed config; null when this host has none (ZooKeeper runs elsewhere).</param>
@@ -85,7 +93,11 @@ internal sealed record ZooKeeperSettings(
     HostPort Local,
     TimeSpan Timeout,
     ZooKeeperServerConfig? LocalServer,
-    ServiceSettings Service);
+    ServiceSettings Service)
+{
+    /// <summary>zookeeper.auth_file: the digest identity of the agent's sessions and of its own nodes' ACLs; null: none.</summary>
+    public Credentials? Auth { get; init; }
+}
 
 internal sealed record DiskSettings(double HighRatio, double CriticalRatio);
 

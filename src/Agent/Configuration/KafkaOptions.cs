@@ -24,9 +24,20 @@ internal sealed class KafkaOptions
     [ConfigurationKeyName("log_dirs")]
     public List<string> LogDirs { get; set; } = [];
 
-    /// <summary>host:port the agent probes; default: the first PLAINTEXT listener, wildcard hosts as 127.0.0.1.</summary>
+    /// <summary>host:port the agent probes; default: the listener <see cref="ListenerName"/> picks, wildcard hosts as 127.0.0.1.</summary>
     [ConfigurationKeyName("listener")]
     public string? Listener { get; set; }
+
+    /// <summary>
+    /// Name of the entry of server.properties' listeners to probe (e.g. INTERNAL); default: a PLAINTEXT listener,
+    /// else the inter-broker listener, else the first.
+    /// </summary>
+    [ConfigurationKeyName("listener_name")]
+    public string? ListenerName { get; set; }
+
+    /// <summary>How the probe authenticates on a secured listener.</summary>
+    [ConfigurationKeyName("security")]
+    public KafkaSecurityOptions Security { get; set; } = new();
 
     [ConfigurationKeyName("user")]
     public string User { get; set; } = "kafka";

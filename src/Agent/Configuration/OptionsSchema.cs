@@ -20,6 +20,7 @@ internal static class OptionsSchema
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(AgentOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(KafkaOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(KafkaServiceOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(KafkaSecurityOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ZooKeeperOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(ClusterOptions))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(DiskOptions))]

@@ -33,13 +33,20 @@ internal static class SettingsResolver
         var expectedIds = o.Cluster.ExpectedBrokerIds.Distinct().Order().ToList();
         var expected = o.Cluster.ExpectedBrokers ?? (expectedIds.Count > 0 ? expectedIds.Count : (int?)null) ?? zooKeeper.LocalServer?.Ensemble.Count ?? 0;
 
+        var (probe, probeKey, probeProblem) = ProbeListener.Select(server, o.Kafka.ListenerName, o.Kafka.Listener);
+        if (probe is null)
+        {
+            throw Error(probeKey!, probeProblem!);
+        }
+
+        var security = KafkaSecurityResolver.Resolve(configPath, o.Kafka.Security, server, probe);
         var home = Path.TrimEndingDirectorySeparator(o.Kafka.Home);
         var bin = Path.Combine(home, "bin");
         var kafka = new KafkaSettings(
             o.Kafka.ServerProperties,
             brokerId,
             logDirs.Select(d => Path.TrimEndingDirectorySeparator(d)).ToList(),
-            ProbeEndpoint(configPath, o.Kafka.Listener, server),
+            probe.Endpoint,
             server.AdvertisedListeners.Count > 0 ? server.AdvertisedListeners : server.Listeners,
             o.Kafka.User,
             o.Kafka.Group,
@@ -49,7 +56,11 @@ internal static class SettingsResolver
             TimeSpan.FromSeconds(o.Kafka.ApiIntervalSeconds),
             Service(o.Kafka.Service, Scripts(Path.Combine(bin, "kafka-server-start.sh"), o.Kafka.ServerProperties, o.Kafka.Service.RunAs, "kafka.service.run_as", configPath, o, uid, gid)),
             home,
-            Path.TrimEndingDirectorySeparator(o.Kafka.AppLogDir is { Length: > 0 } appLogDir ? appLogDir : Path.Combine(home, "logs")));
+            Path.TrimEndingDirectorySeparator(o.Kafka.AppLogDir is { Length: > 0 } appLogDir ? appLogDir : Path.Combine(home, "logs")))
+        {
+            Security = security,
+            ProbeReason = probe.Reason,
+        };
 
         var w = o.Ownership;
         return new AgentSettings(
@@ -121,20 +132,12 @@ internal static class SettingsResolver
             ? new HostPort(local.ClientPortAddress is null or "0.0.0.0" ? "127.0.0.1" : local.ClientPortAddress, local.ClientPort)
             : connect.Hosts[0];
 
-        return new ZooKeeperSettings(connect, server.ZooKeeperSessionTimeout, endpoint, TimeSpan.FromSeconds(o.ZooKeeper.TimeoutSeconds), local, service);
-    }
-
-    private static HostPort ProbeEndpoint(string configPath, string? configured, KafkaServerConfig server)
-    {
-        if (configured is not null)
+        var auth = o.ZooKeeper.AuthFile is { Length: > 0 } authFile
+            ? SecretFile.ReadCredentials(configPath, "zookeeper.auth_file", authFile)
+            : null;
+        return new ZooKeeperSettings(connect, server.ZooKeeperSessionTimeout, endpoint, TimeSpan.FromSeconds(o.ZooKeeper.TimeoutSeconds), local, service)
         {
-            return HostPort.TryParse(configured, out var endpoint)
-                ? endpoint!
-                : throw new ConfigurationException($"{configPath}: kafka.listener: '{configured}' is not host:port");
-        }
-
-        // The agent speaks PLAINTEXT only; prefer such a listener, else take the first and let the probe say so.
-        var listener = server.Listeners.FirstOrDefault(l => server.ProtocolOf(l) == "PLAINTEXT") ?? server.Listeners[0];
-        return new HostPort(listener.IsWildcardHost ? "127.0.0.1" : listener.Host, listener.Port);
+            Auth = auth,
+        };
     }
 }

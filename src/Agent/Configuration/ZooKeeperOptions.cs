@@ -17,6 +17,13 @@ internal sealed class ZooKeeperOptions
     [ConfigurationKeyName("local")]
     public string? Local { get; set; }
 
+    /// <summary>
+    /// username= and password= lines (readable by the agent's user only): the agent's sessions authenticate
+    /// with digest auth, and the lock and host-report nodes it creates are changeable by that identity only.
+    /// </summary>
+    [ConfigurationKeyName("auth_file")]
+    public string? AuthFile { get; set; }
+
     [ConfigurationKeyName("timeout_seconds")]
     public double TimeoutSeconds { get; set; } = 3;
 

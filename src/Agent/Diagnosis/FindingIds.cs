@@ -20,6 +20,9 @@ internal static class FindingIds
     public const string KafkaDown = "kafka.down";
     public const string KafkaStoppedByOperator = "kafka.stopped_by_operator";
     public const string KafkaApiUnresponsive = "kafka.api_unresponsive";
+
+    /// <summary>The listener refused the probe's TLS handshake or SASL login: kafka.security.* or the broker's certificate, not a hung broker.</summary>
+    public const string KafkaApiAuthFailed = "kafka.api_auth_failed";
     public const string DiskHigh = "disk.high";
     public const string DiskCritical = "disk.critical";
     public const string DiskUnreadable = "disk.unreadable";
@@ -33,7 +36,7 @@ internal static class FindingIds
         ZooKeeperDown, ZooKeeperHung, ZooKeeperNotServing, ZooKeeperStandaloneUnexpected, ZooKeeperFourLetterWordsDisabled,
         ZooKeeperEnsembleUnreachable, BrokerUnregistered, BrokerEndpointMismatch, ClusterIsolated, ClusterBrokersMissing,
         ClusterOfflinePartitions, ClusterUnderReplicated, ClusterUnderMinIsr, ClusterNoController,
-        KafkaDown, KafkaStoppedByOperator, KafkaApiUnresponsive, DiskHigh, DiskCritical, DiskUnreadable,
+        KafkaDown, KafkaStoppedByOperator, KafkaApiUnresponsive, KafkaApiAuthFailed, DiskHigh, DiskCritical, DiskUnreadable,
         OwnershipWrong, OwnershipForeignSymlink, OwnershipUnreadable, AgentCircuitOpen,
     ];
 

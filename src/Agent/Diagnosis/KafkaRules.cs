@@ -48,6 +48,15 @@ internal static class KafkaRules
             return ($"{a.Endpoint} closed", findings);
         }
 
+        if (a.PortOpen && a.SecurityFailure)
+        {
+            // Not kafka.api_unresponsive: that one restarts Kafka, which cannot mend a CA, a certificate or a password.
+            findings.Add(Finding.Of(FindingIds.KafkaApiAuthFailed, Severity.Critical,
+                $"Kafka's listener {a.Endpoint} refused the agent's connection ({a.Detail}); check kafka.security.* in agent.yaml and the broker's certificate",
+                ("endpoint", a.Endpoint), ("detail", a.Detail)));
+            return ($"refused: {a.Endpoint} did not accept the agent's credentials", findings);
+        }
+
         var what = a.PortOpen ? "accepts connections but Metadata did not answer" : "is closed";
         findings.Add(Finding.Of(FindingIds.KafkaApiUnresponsive, Severity.Critical,
             $"Kafka runs but its listener {a.Endpoint} {what} ({a.Detail})",

@@ -16,6 +16,8 @@ internal static class BrokerCommand
         "broker.id", "log.dirs", "log.dir", "listeners", "advertised.listeners", "listener.security.protocol.map",
         "zookeeper.connect", "zookeeper.session.timeout.ms", "zookeeper.connection.timeout.ms", "broker.rack",
         "num.partitions", "default.replication.factor", "offsets.topic.replication.factor", "auto.create.topics.enable",
+        "ssl.keystore.location", "ssl.keystore.type", "ssl.keystore.password", "ssl.key.password", "ssl.client.auth",
+        "ssl.truststore.location", "ssl.truststore.type",
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -71,7 +73,10 @@ internal static class BrokerCommand
             return 1;
         }
         var configLogger = loggers.CreateLogger("org.apache.kafka.clients.admin.AdminClientConfig");
-        foreach (var key in JavaProperties.Parse(await File.ReadAllTextAsync(path)).Keys.Where(k => !KnownKeys.Contains(k)).Order(StringComparer.Ordinal))
+        // listener.name.<name>.* and sasl.* are read per listener (SaslPlain), not from the fixed list.
+        foreach (var key in JavaProperties.Parse(await File.ReadAllTextAsync(path)).Keys
+                     .Where(k => !KnownKeys.Contains(k) && !k.StartsWith("listener.name.", StringComparison.Ordinal) && !k.StartsWith("sasl.", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
         {
             Log.UnknownConfig(configLogger, key);
         }

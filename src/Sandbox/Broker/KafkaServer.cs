@@ -48,10 +48,13 @@ internal sealed class KafkaServer(BrokerConfig config, ILoggerFactory loggers, T
 
             var dispatcher = new RequestDispatcher(() => _cache);
             var socketLogger = loggers.CreateLogger("kafka.network.SocketServer");
+            var tls = config.Tls is { } tlsSettings ? TlsAcceptor.Load(tlsSettings) : null;
             foreach (var listener in config.Listeners)
             {
                 var address = listener.Host.Length == 0 ? IPAddress.Any : IPAddress.Parse(listener.Host == "localhost" ? "127.0.0.1" : listener.Host);
-                var server = new KafkaSocketServer(new IPEndPoint(address, listener.Port), listener.ListenerName, dispatcher, socketLogger);
+                var secured = listener.SecurityProtocol is "SSL" or "SASL_SSL" ? tls : null;
+                var server = new KafkaSocketServer(new IPEndPoint(address, listener.Port), listener.ListenerName, dispatcher, socketLogger, secured,
+                    config.SaslPlainUsers.GetValueOrDefault(listener.ListenerName));
                 server.Start();
                 servers.Add(server);
             }

@@ -17,6 +17,13 @@ internal sealed record BrokerConfig
     public TimeSpan ZooKeeperConnectionTimeout { get; init; } = TimeSpan.FromMilliseconds(18000);
     public string? Rack { get; init; }
 
+    /// <summary>ssl.keystore.*, ssl.key.password, ssl.client.auth, ssl.truststore.*: what the SSL listeners serve with.</summary>
+    public TlsSettings? Tls { get; init; }
+
+    /// <summary>Per SASL_* listener name: the PLAIN users (user_NAME="password") of its listener.name.&lt;name&gt;.plain.sasl.jaas.config.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> SaslPlainUsers { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
     /// <summary>Not a Kafka key (Kafka warns about unknown keys and goes on): where faults are switched on.</summary>
     public string? ControlFile { get; init; }
 
@@ -77,6 +84,13 @@ internal sealed record BrokerConfig
             .ToList();
         var zk = Get("zookeeper.connect") ?? throw new ConfigException("zookeeper.connect", $"Missing required configuration \"zookeeper.connect\" which has no default value (in {sourcePath})");
         var session = Int("zookeeper.session.timeout.ms", 18000);
+        var tls = TlsSettings.From(Get, sourcePath);
+        if (tls is null && listeners.FirstOrDefault(l => l.SecurityProtocol is "SSL" or "SASL_SSL") is { } secured)
+        {
+            // Kafka: "SSL key store is not specified" when the channel builder for the listener is created.
+            throw new ConfigException("ssl.keystore.location", $"the SSL key store is not specified, and listener {secured.ListenerName} is {secured.SecurityProtocol} (in {sourcePath})");
+        }
+
         return new BrokerConfig
         {
             SourcePath = sourcePath,
@@ -88,6 +102,8 @@ internal sealed record BrokerConfig
             ZooKeeperSessionTimeout = TimeSpan.FromMilliseconds(session),
             ZooKeeperConnectionTimeout = TimeSpan.FromMilliseconds(Int("zookeeper.connection.timeout.ms", session)),
             Rack = Get("broker.rack"),
+            Tls = tls,
+            SaslPlainUsers = SaslPlain.UsersOf(listeners, Get, sourcePath),
             ControlFile = Get("sandbox.control.file"),
             CheckpointInterval = TimeSpan.FromMilliseconds(Int("sandbox.checkpoint.interval.ms", 1000)),
             IsrCatchUp = TimeSpan.FromMilliseconds(Int("sandbox.isr.catch.up.ms", 5000)),

@@ -4,7 +4,9 @@ namespace KafkaAgent.Sandbox.Protocol;
 internal enum ApiKey : short
 {
     Metadata = 3,
+    SaslHandshake = 17,
     ApiVersions = 18,
+    SaslAuthenticate = 36,
 }
 
 /// <summary>Kafka's error codes that the stand-in returns.</summary>
@@ -14,8 +16,11 @@ internal enum ErrorCode : short
     UnknownTopicOrPartition = 3,
     LeaderNotAvailable = 5,
     ReplicaNotAvailable = 9,
+    UnsupportedSaslMechanism = 33,
+    IllegalSaslState = 34,
     UnsupportedVersion = 35,
     InvalidRequest = 42,
+    SaslAuthenticationFailed = 58,
 }
 
 internal readonly record struct ApiVersionRange(short ApiKey, short MinVersion, short MaxVersion);

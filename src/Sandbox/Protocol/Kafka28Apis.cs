@@ -87,6 +87,7 @@ internal static class Kafka28Apis
     {
         (short)ApiKey.Metadata => version >= 9,
         (short)ApiKey.ApiVersions => version >= 3,
+        (short)ApiKey.SaslAuthenticate => version >= 2,
         _ => false,
     };
 }

@@ -73,6 +73,17 @@ internal ref struct KafkaReader
 
     public string? ReadString(bool compact) => compact ? ReadCompactNullableString() : ReadNullableString();
 
+    /// <summary>BYTES (INT32 length) or COMPACT_BYTES (UNSIGNED_VARINT length+1).</summary>
+    public byte[] ReadBytes(bool compact)
+    {
+        var length = compact ? checked((int)ReadUnsignedVarint()) - 1 : ReadInt32();
+        if (length < 0 || length > Remaining)
+        {
+            throw new KafkaProtocolException($"bytes length {length} does not fit the {Remaining} bytes left");
+        }
+        return Take(length).ToArray();
+    }
+
     /// <summary>Skips a tagged-field section: none of the requests the stand-in parses defines tags it needs.</summary>
     public void SkipTaggedFields()
     {

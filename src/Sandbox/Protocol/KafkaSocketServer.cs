@@ -1,12 +1,14 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaAgent.Sandbox.Protocol;
 
 /// <summary>
-/// The broker's listener: length-prefixed request frames, one response per request in order.
+/// The broker's listener: length-prefixed request frames, one response per request in order; on an SSL
+/// listener the same frames inside TLS (a client that does not complete the handshake is dropped unanswered).
 /// While <see cref="Hung"/> is set it keeps accepting and reading but never answers, which is how a
 /// broker stuck in a request handler looks from outside (TCP connects, requests time out).
 /// </summary>
@@ -19,11 +21,17 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     private readonly string _listenerName;
     private readonly RequestDispatcher _dispatcher;
     private readonly ILogger _logger;
+    private readonly TlsAcceptor? _tls;
+    private readonly IReadOnlyDictionary<string, string>? _saslPlainUsers;
     private readonly CancellationTokenSource _stop = new();
     private Task? _acceptLoop;
 
-    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger)
+    /// <param name="saslPlainUsers">On a SASL_* listener: the PLAIN users and passwords a client must log in as first.</param>
+    public KafkaSocketServer(IPEndPoint bindTo, string listenerName, RequestDispatcher dispatcher, ILogger logger, TlsAcceptor? tls = null,
+        IReadOnlyDictionary<string, string>? saslPlainUsers = null)
     {
+        _tls = tls;
+        _saslPlainUsers = saslPlainUsers;
         _listener = new TcpListener(bindTo);
         _listenerName = listenerName;
         _dispatcher = dispatcher;
@@ -63,58 +71,80 @@ internal sealed class KafkaSocketServer : IAsyncDisposable
     {
         using var _ = socket;
         socket.NoDelay = true;
-        var sizeBuffer = new byte[4];
+        var peer = socket.RemoteEndPoint?.ToString();
+        Stream stream = new NetworkStream(socket, ownsSocket: false);
         try
         {
-            while (!ct.IsCancellationRequested)
+            if (_tls is not null)
             {
-                if (!await ReadExactlyAsync(socket, sizeBuffer, ct))
+                try
                 {
+                    stream = await _tls.AuthenticateAsync(stream, ct);
+                }
+                catch (Exception e) when (e is AuthenticationException or IOException)
+                {
+                    // Kafka's SslTransportLayer logs the failed handshake and closes the channel.
+                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, $"SSL handshake failed: {e.Message}");
                     return;
                 }
-                var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
-                if (size < 0 || size > MaxRequestBytes)
-                {
-                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), $"invalid request size {size}");
-                    return;
-                }
-                var payload = new byte[size];
-                if (!await ReadExactlyAsync(socket, payload, ct))
-                {
-                    return;
-                }
-                if (Hung)
-                {
-                    continue; // read and swallow: the client waits for an answer that never comes
-                }
-                var result = _dispatcher.Dispatch(payload, _listenerName);
-                if (result.Response is null)
-                {
-                    KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, socket.RemoteEndPoint?.ToString(), result.CloseReason);
-                    return;
-                }
-                await socket.SendAsync(result.Response, SocketFlags.None, ct);
             }
+
+            await ServeFramesAsync(stream, peer, ct);
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) when (e is SocketException or IOException or OperationCanceledException or ObjectDisposedException)
         {
             // the client went away or the broker is stopping
         }
+        finally
+        {
+            await stream.DisposeAsync();
+        }
     }
 
-    private static async Task<bool> ReadExactlyAsync(Socket socket, Memory<byte> buffer, CancellationToken ct)
+    private async Task ServeFramesAsync(Stream stream, string? peer, CancellationToken ct)
     {
-        var read = 0;
-        while (read < buffer.Length)
+        var sizeBuffer = new byte[4];
+        var sasl = _saslPlainUsers is null ? null : new SaslPlainServer(_saslPlainUsers, _dispatcher);
+        while (!ct.IsCancellationRequested)
         {
-            var n = await socket.ReceiveAsync(buffer[read..], SocketFlags.None, ct);
-            if (n == 0)
+            if (!await ReadExactlyAsync(stream, sizeBuffer, ct))
             {
-                return false;
+                return;
             }
-            read += n;
+            var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
+            if (size < 0 || size > MaxRequestBytes)
+            {
+                KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, $"invalid request size {size}");
+                return;
+            }
+            var payload = new byte[size];
+            if (!await ReadExactlyAsync(stream, payload, ct))
+            {
+                return;
+            }
+            if (Hung)
+            {
+                continue; // read and swallow: the client waits for an answer that never comes
+            }
+            var result = sasl is { Authenticated: false } ? sasl.Handle(payload, _listenerName) : _dispatcher.Dispatch(payload, _listenerName);
+            if (result.Response is not null)
+            {
+                await stream.WriteAsync(result.Response, ct);
+                await stream.FlushAsync(ct);
+            }
+            // A refused SASL step is answered first, then the connection closes (as Kafka's authenticator does).
+            if (result.Response is null || result.CloseReason is not null)
+            {
+                KafkaAgent.Sandbox.Broker.Log.ClosingConnection(_logger, peer, result.CloseReason);
+                return;
+            }
         }
-        return true;
+    }
+
+    private static async Task<bool> ReadExactlyAsync(Stream stream, Memory<byte> buffer, CancellationToken ct)
+    {
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, ct);
+        return read == buffer.Length;
     }
 
     public async ValueTask DisposeAsync()

@@ -99,6 +99,38 @@ public class RecordsTests
         Assert.Equal(new Bytes().Int(1).Int(31).Str("world").Str("anyone").ToArray(), writer.Written.ToArray());
     }
 
+    [Fact]
+    public void AuthPacket_WriteFrame_XidMinus4Opcode100TypeSchemeAndCredentials()
+    {
+        using var writer = new JuteWriter();
+        var auth = ZooKeeperAuth.Digest("agent", "pw");
+        new AuthPacketRecord(auth.Scheme, auth.Data).WriteFrame(writer);
+
+        var expected = new Bytes().Int(-4).Int(100).Int(0).Str("digest").Str("agent:pw").Framed();
+        Assert.Equal(expected, writer.Written.ToArray());
+    }
+
+    [Fact]
+    public void Acl_Write_EveryEntryPermsSchemeId()
+    {
+        using var writer = new JuteWriter();
+        JuteCodec.WriteAcl(writer, [new ZooKeeperAcl(ZooKeeperPermissions.All, "digest", "agent:hash"), ZooKeeperAcl.WorldRead]);
+
+        Assert.Equal(new Bytes().Int(2).Int(31).Str("digest").Str("agent:hash").Int(1).Str("world").Str("anyone").ToArray(), writer.Written.ToArray());
+    }
+
+    [Fact]
+    public void DigestAcl_UserAndPassword_IdIsUserAndBase64Sha1OfUserColonPassword()
+    {
+        // The id the server's DigestAuthenticationProvider derives for "addauth digest super:secret".
+        var acl = ZooKeeperAcl.Digest("super", "secret", ZooKeeperPermissions.Read);
+
+        Assert.Equal("digest", acl.Scheme);
+        Assert.Equal("super:lK75jTNcA+U9vtVEw5vB51mj/w4=", acl.Id); // printf 'super:secret' | openssl dgst -sha1 -binary | base64
+        Assert.Equal(ZooKeeperPermissions.Read, acl.Permissions);
+        Assert.DoesNotContain("secret", ZooKeeperAuth.Digest("super", "secret").ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CreateMode.Persistent, 0)]
     [InlineData(CreateMode.Ephemeral, 1)]

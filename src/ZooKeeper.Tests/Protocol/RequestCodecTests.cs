@@ -73,7 +73,7 @@ public class RequestCodecTests
     [Fact]
     public async Task Create_BodyAndReply_OpenAclFlagsAndChrootStripped()
     {
-        var request = new CreateRequest("/s-", "/chroot/s-", new byte[] { 5 }, CreateMode.EphemeralSequential);
+        var request = new CreateRequest("/s-", "/chroot/s-", new byte[] { 5 }, CreateMode.EphemeralSequential, ZooKeeperAcl.OpenUnsafe);
         var expected = new Bytes().Str("/chroot/s-").Buffer([5]).Int(1).Int(31).Str("world").Str("anyone").Int(3).ToArray();
         Assert.Equal(expected, Body(request));
 

@@ -83,6 +83,24 @@ internal sealed record SetWatchesRecord(long RelativeZxid, IReadOnlyList<string>
     }
 }
 
+/// <summary>
+/// jute AuthPacket (opcode 100, xid -4): type 0, scheme, credentials. The server answers with xid -4; a refused
+/// one (AuthFailed) is followed by the server closing the connection.
+/// </summary>
+internal sealed record AuthPacketRecord(string Scheme, ReadOnlyMemory<byte> Data)
+{
+    public void WriteFrame(JuteWriter writer)
+    {
+        writer.BeginFrame();
+        writer.WriteInt(Xid.Auth);
+        writer.WriteInt(OpCode.Auth);
+        writer.WriteInt(0);
+        writer.WriteString(Scheme);
+        writer.WriteBuffer(Data.Span);
+        writer.EndFrame();
+    }
+}
+
 /// <summary>Encoders shared by requests and multi ops.</summary>
 internal static class JuteCodec
 {
@@ -96,12 +114,18 @@ internal static class JuteCodec
     }
 
     /// <summary>Ids.OPEN_ACL_UNSAFE: one ACL, world:anyone with every permission.</summary>
-    public static void WriteOpenAcl(JuteWriter writer)
+    public static void WriteOpenAcl(JuteWriter writer) => WriteAcl(writer, ZooKeeperAcl.OpenUnsafe);
+
+    /// <summary>vector&lt;ACL&gt;: count, then per entry perms, scheme, id.</summary>
+    public static void WriteAcl(JuteWriter writer, IReadOnlyList<ZooKeeperAcl> acl)
     {
-        writer.WriteInt(1);
-        writer.WriteInt(AllPermissions);
-        writer.WriteString("world");
-        writer.WriteString("anyone");
+        writer.WriteInt(acl.Count);
+        foreach (var entry in acl)
+        {
+            writer.WriteInt((int)entry.Permissions);
+            writer.WriteString(entry.Scheme);
+            writer.WriteString(entry.Id);
+        }
     }
 
     public static int ToFlags(CreateMode mode) => mode switch

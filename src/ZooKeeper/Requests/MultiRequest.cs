@@ -11,11 +11,13 @@ internal sealed class MultiRequest : Request<IReadOnlyList<OpResult>>
 {
     private readonly IReadOnlyList<Op> _ops;
     private readonly string[] _serverPaths;
+    private readonly IReadOnlyList<ZooKeeperAcl> _acl;
 
-    public MultiRequest(IReadOnlyList<Op> ops, ZooKeeperPath paths)
+    public MultiRequest(IReadOnlyList<Op> ops, ZooKeeperPath paths, IReadOnlyList<ZooKeeperAcl>? createAcl = null)
         : base(OpCode.Multi, null)
     {
         _ops = ops;
+        _acl = createAcl ?? ZooKeeperAcl.OpenUnsafe;
         _serverPaths = new string[ops.Count];
         for (var i = 0; i < ops.Count; i++)
         {
@@ -35,7 +37,7 @@ internal sealed class MultiRequest : Request<IReadOnlyList<OpResult>>
                     WriteHeader(writer, OpCode.Create, done: false);
                     writer.WriteString(serverPath);
                     writer.WriteBuffer(create.Data.Span);
-                    JuteCodec.WriteOpenAcl(writer);
+                    JuteCodec.WriteAcl(writer, _acl);
                     writer.WriteInt(JuteCodec.ToFlags(create.Mode));
                     break;
                 case DeleteOp delete:

@@ -2,15 +2,15 @@ using KafkaAgent.ZooKeeper.Protocol;
 
 namespace KafkaAgent.ZooKeeper.Requests;
 
-/// <summary>create (opcode 1) with OPEN_ACL_UNSAFE; returns the created path without the chroot.</summary>
-internal sealed class CreateRequest(string path, string serverPath, ReadOnlyMemory<byte> data, CreateMode mode)
+/// <summary>create (opcode 1) with the given ACL; returns the created path without the chroot.</summary>
+internal sealed class CreateRequest(string path, string serverPath, ReadOnlyMemory<byte> data, CreateMode mode, IReadOnlyList<ZooKeeperAcl>? acl = null)
     : Request<string>(OpCode.Create, path)
 {
     public override void WriteBody(JuteWriter writer)
     {
         writer.WriteString(serverPath);
         writer.WriteBuffer(data.Span);
-        JuteCodec.WriteOpenAcl(writer);
+        JuteCodec.WriteAcl(writer, acl ?? ZooKeeperAcl.OpenUnsafe);
         writer.WriteInt(JuteCodec.ToFlags(mode));
     }
 

@@ -183,7 +183,16 @@ internal sealed class Connection
 
                 return;
             case Xid.Auth:
-                Log.AuthReply(_session.Logger, Host, header.Err);
+                if (header.Err != 0)
+                {
+                    // The server closes the connection after this; the session loop connects again.
+                    Log.AuthFailed(_session.Logger, Host, header.Err);
+                }
+                else
+                {
+                    Log.AuthReply(_session.Logger, Host, header.Err);
+                }
+
                 return;
             default:
                 break;

@@ -15,7 +15,7 @@ internal sealed record HandshakeResult(Connection? Connection, SessionIdentity? 
 /// <summary>
 /// Opens a connection: ConnectRequest (protocol 0, last zxid seen, requested timeout, session id
 /// and password), ConnectResponse (negotiated timeout, which is 0 for an expired session), then
-/// SetWatches so watches survive the reconnect, before any queued request is written.
+/// SetWatches so watches survive the reconnect and the session's auth packets, before any queued request is written.
 /// </summary>
 internal static class Handshake
 {
@@ -45,6 +45,7 @@ internal static class Handshake
             }
 
             await SendSetWatchesAsync(session, stream, writer, linked.Token);
+            await SendAuthAsync(session, stream, writer, linked.Token);
             var connection = new Connection(session, host, stream, frames, TimeSpan.FromMilliseconds(response.TimeoutMs));
             return new HandshakeResult(connection, new SessionIdentity(response.SessionId, response.Password), Expired: false);
         }
@@ -66,6 +67,18 @@ internal static class Handshake
     {
         var reader = new JuteReader(frame.Span);
         return ConnectResponse.Read(ref reader);
+    }
+
+    // Written before any queued request: the server applies auth info as it reads the packet, so every request
+    // after it on this connection runs with the identity.
+    private static async Task SendAuthAsync(SessionContext session, Stream stream, JuteWriter writer, CancellationToken cancellationToken)
+    {
+        foreach (var auth in session.Auth)
+        {
+            writer.Reset();
+            new AuthPacketRecord(auth.Scheme, auth.Data).WriteFrame(writer);
+            await stream.WriteAsync(writer.Written, cancellationToken);
+        }
     }
 
     private static async Task SendSetWatchesAsync(SessionContext session, Stream stream, JuteWriter writer, CancellationToken cancellationToken)

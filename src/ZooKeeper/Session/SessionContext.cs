@@ -14,8 +14,9 @@ internal sealed class SessionContext
     private long _lastZxid;
     private int _xid;
 
-    public SessionContext(TimeProvider time, ILogger logger, ZooKeeperPath paths, int maxPacketLength, Connector connector)
+    public SessionContext(TimeProvider time, ILogger logger, ZooKeeperPath paths, int maxPacketLength, Connector connector, IReadOnlyList<ZooKeeperAuth>? auth = null)
     {
+        Auth = auth ?? [];
         Time = time;
         Logger = logger;
         MaxPacketLength = maxPacketLength;
@@ -25,6 +26,9 @@ internal sealed class SessionContext
     }
 
     public TimeProvider Time { get; }
+
+    /// <summary>What every new connection presents right after the handshake.</summary>
+    public IReadOnlyList<ZooKeeperAuth> Auth { get; }
 
     public ILogger Logger { get; }
 

@@ -61,8 +61,34 @@ internal sealed record KafkaServerConfig(
         }
 
         return new KafkaServerConfig(brokerId, logDirs, listeners, advertised,
-            ParseProtocolMap(Get("listener.security.protocol.map")), connect, TimeSpan.FromMilliseconds(sessionMs));
+            ParseProtocolMap(Get("listener.security.protocol.map")), connect, TimeSpan.FromMilliseconds(sessionMs))
+        {
+            SourcePath = path,
+            Properties = properties,
+        };
     }
+
+    /// <summary>The file this was read from (named in errors about its values).</summary>
+    public string SourcePath { get; init; } = "server.properties";
+
+    /// <summary>Every key of the file, for the few read on demand (security settings).</summary>
+    public IReadOnlyDictionary<string, string> Properties { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The listener brokers talk to each other on: inter.broker.listener.name, else the listener named after
+    /// security.inter.broker.protocol (Kafka's default PLAINTEXT), as Kafka resolves it.
+    /// </summary>
+    public string InterBrokerListenerName =>
+        (Value("inter.broker.listener.name") ?? Value("security.inter.broker.protocol") ?? "PLAINTEXT").ToUpperInvariant();
+
+    /// <summary>SASL mechanisms a listener accepts: its listener.name.&lt;name&gt;. override, else sasl.enabled.mechanisms (Kafka's default GSSAPI).</summary>
+    public IReadOnlyList<string> SaslMechanismsOf(KafkaListener listener) =>
+        (Value($"listener.name.{listener.Name.ToLowerInvariant()}.sasl.enabled.mechanisms") ?? Value("sasl.enabled.mechanisms") ?? "GSSAPI")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(m => m.ToUpperInvariant())
+            .ToList();
+
+    private string? Value(string name) => Properties.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>The broker id Kafka generated and stored in meta.properties when broker.id is not set.</summary>
     public static int? ReadGeneratedBrokerId(IEnumerable<string> logDirs)

@@ -10,8 +10,15 @@ namespace KafkaAgent.Probes.Kafka;
 /// so while the broker answers, Metadata is asked at most every <paramref name="metadataInterval"/> and the
 /// cycles in between only check that the port accepts; any trouble makes every cycle ask again.
 /// </summary>
-internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpan metadataInterval, TimeProvider time) : IProbe<KafkaApiFacts>
+/// <remarks>
+/// On a secured listener the client presents <paramref name="security"/>. A TLS handshake or SASL authentication that
+/// fails is told apart from a broker that does not answer (<see cref="KafkaApiFacts.SecurityFailure"/>): the broker
+/// may be fine, and restarting it would not help.
+/// </remarks>
+internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpan metadataInterval, TimeProvider time, KafkaClientSecurity? security = null)
+    : IProbe<KafkaApiFacts>
 {
+    private readonly KafkaClientSecurity security = security ?? KafkaClientSecurity.Plaintext;
     private (KafkaApiFacts Facts, long At)? lastAnswer;
     private bool portWasOpen = true;
 
@@ -75,14 +82,23 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
             ReconnectBackoffMaxMs = 1000,
             ClientId = "kafka-agent",
         };
+        security.Apply(config);
+        var refusal = new SecurityRefusal();
         try
         {
-            // librdkafka would otherwise write its own log lines to stderr.
-            var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            // librdkafka would otherwise write its own log lines to stderr; its errors tell a refused handshake apart.
+            var admin = new AdminClientBuilder(config).SetLogHandler((_, m) => refusal.Observe(m)).SetErrorHandler((_, e) => refusal.Observe(e)).Build();
             try
             {
                 var metadata = admin.GetMetadata(timeout);
                 return new KafkaApiFacts(endpoint.ToString(), true, true, metadata.Brokers.Count, metadata.Topics.Count, null);
+            }
+            catch (KafkaException ex) when (refusal.Reason is { } reason)
+            {
+                return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{security.Describe()}: {reason} (Metadata: {ex.Error.Reason})")
+                {
+                    SecurityFailure = true,
+                };
             }
             finally
             {
@@ -93,7 +109,13 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         }
         catch (KafkaException ex)
         {
-            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"Metadata: {ex.Error.Reason}");
+            var cause = refusal.First is { } first && first != ex.Error.Reason ? $" ({first})" : "";
+            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"Metadata: {ex.Error.Reason}{cause}");
+        }
+        catch (ArgumentException ex)
+        {
+            // librdkafka refused the security settings themselves (a key file it cannot parse, say).
+            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{security.Describe()}: {ex.Message}") { SecurityFailure = true };
         }
     }
 }
