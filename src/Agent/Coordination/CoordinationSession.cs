@@ -35,13 +35,17 @@ internal sealed class CoordinationSession(ZooKeeperSettings settings) : ICoordin
                 await dead.DisposeAsync();
             }
 
+            // With zookeeper.auth_file set, the session authenticates and the lock and report nodes it creates carry
+            // the agents' ACL (see AgentZNodeAcl).
             var next = await ZooKeeperClient.ConnectAsync(
-                new ZooKeeperClientOptions
-                {
-                    ConnectionString = settings.Connect.ConnectionString,
-                    ConnectTimeout = settings.Timeout,
-                    RequestTimeout = settings.Timeout,
-                },
+                AgentZNodeAcl.Apply(
+                    new ZooKeeperClientOptions
+                    {
+                        ConnectionString = settings.Connect.ConnectionString,
+                        ConnectTimeout = settings.Timeout,
+                        RequestTimeout = settings.Timeout,
+                    },
+                    settings.Auth),
                 cancellationToken);
             Volatile.Write(ref client, next);
             return next;
