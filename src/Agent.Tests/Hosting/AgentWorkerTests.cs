@@ -17,11 +17,51 @@ public sealed class AgentWorkerTests : IDisposable
     private readonly FakeHostApplicationLifetime _lifetime = new();
     private readonly AgentExit _exit = new();
     private readonly TestMeterFactory _meters = new();
+    private readonly ReloadGate _reload = new();
     private readonly CycleTrigger _trigger;
 
     public AgentWorkerTests() => _trigger = new CycleTrigger(_time, _meters, NullLogger<CycleTrigger>.Instance);
 
-    public void Dispose() => _meters.Dispose();
+    public void Dispose()
+    {
+        _meters.Dispose();
+        _reload.Dispose();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ReloadPausesDuringCycle_WaitsForItAndStartsNoOther()
+    {
+        var release = new TaskCompletionSource();
+        var cycle = new FakeAgentCycle(async (run, ct) =>
+        {
+            if (run == 1)
+            {
+                await release.Task.WaitAsync(ct);
+            }
+            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {run}", _time.GetUtcNow());
+        });
+        var notifier = new FakeServiceNotifier();
+        using var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync("STATUS=Starting");
+
+        var pausing = _reload.PauseCyclesAsync(CancellationToken.None);
+        Assert.False(pausing.IsCompleted);
+        release.SetResult();
+        using (await pausing)
+        {
+            Assert.True(_reload.InProgress);
+            Assert.Equal("STATUS=OK: cycle 1", await notifier.NextStartingWithAsync("STATUS="));
+            // The reload holds the gate: the interval passes, the next cycle does not start.
+            await _time.AdvanceWhenWaitingAsync(Interval);
+            await Task.Yield();
+            Assert.Equal(1, cycle.Runs);
+        }
+
+        Assert.Equal("STATUS=OK: cycle 2", await notifier.NextStartingWithAsync("STATUS="));
+        Assert.Equal(1, cycle.MaxConcurrent);
+        await worker.StopAsync(CancellationToken.None);
+    }
 
     [Fact]
     public async Task ExecuteAsync_TriggeredWhileIdle_RunsNextCycleAtOnce()
@@ -230,5 +270,5 @@ public sealed class AgentWorkerTests : IDisposable
     private AgentWorker CreateWorker(FakeAgentCycle cycle, FakeServiceNotifier notifier) =>
         new(cycle, _trigger, notifier,
             Options.Create(new WorkerOptions { Interval = Interval, CycleTimeout = CycleTimeout }),
-            _lifetime, _exit, _time, NullLogger<AgentWorker>.Instance);
+            _lifetime, _exit, _reload, _time, NullLogger<AgentWorker>.Instance);
 }

@@ -54,7 +54,8 @@ internal sealed class HostFiles : IDisposable
     /// <summary>agent.yaml with the paths above, root as the Kafka user, no metrics endpoint, state in <see cref="StateDir"/>, plus <paramref name="extra"/> YAML.</summary>
     public HostFiles WithAgentYaml(string extra = "", bool zookeeperProperties = true)
     {
-        var zk = zookeeperProperties ? $"zookeeper:\n  properties: {ZooKeeperProperties}\n  timeout_seconds: 2\n" : "";
+        // "none": this host runs no ZooKeeper, so discovery never picks up another test's ZooKeeper on this machine.
+        var zk = $"zookeeper:\n  properties: {(zookeeperProperties ? ZooKeeperProperties : "none")}\n  timeout_seconds: 2\n";
         File.WriteAllText(AgentYaml, $"""
             kafka:
               server_properties: {ServerProperties}

@@ -11,6 +11,7 @@ internal static class AgentCommandLine
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ConfigCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(StateCommands.Pause());
         root.Subcommands.Add(StateCommands.Resume());

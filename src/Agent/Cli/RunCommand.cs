@@ -8,7 +8,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace KafkaAgent.Cli;
 
-/// <summary><c>kafka-agent run</c>: the daemon. Everything it runs is wired in <see cref="AgentHost"/>.</summary>
+/// <summary>
+/// <c>kafka-agent run</c>: the daemon. Everything it runs is wired in <see cref="AgentHost"/>; SIGHUP
+/// (<c>systemctl reload</c>) re-reads agent.yaml through <see cref="ReloadingRun"/>.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
@@ -30,14 +33,17 @@ internal static class RunCommand
                 return Configuration.ConfigurationException.ExitCode;
             }
 
-            using var host = AgentHost.Build(builder =>
-            {
-                builder.Services.AddAgent(settings).AddEventDetection(settings);
-                AgentLogging.Configure(builder.Services, settings.LogFormat);
-            });
-            var exit = host.Services.GetRequiredService<AgentExit>();
-            await host.RunAsync(cancellationToken);
-            return exit.Code;
+            var path = parse.GetValue(config)!;
+            return await ReloadingRun.RunAsync(
+                settings,
+                (current, gate) => AgentHost.Build(builder =>
+                {
+                    builder.Services.AddSingleton(gate);
+                    builder.Services.AddAgent(current).AddEventDetection(current);
+                    AgentLogging.Configure(builder.Services, current.LogFormat);
+                }),
+                () => (ConfigOption.TryLoad(path, out var problem), problem),
+                cancellationToken);
         });
         return command;
     }

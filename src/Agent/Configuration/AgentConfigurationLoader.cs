@@ -1,4 +1,5 @@
 using System.Collections;
+using KafkaAgent.Configuration.Discovery;
 using Microsoft.Extensions.Configuration;
 
 namespace KafkaAgent.Configuration;
@@ -24,14 +25,21 @@ internal static class AgentConfigurationLoader
         return Load(path, environment);
     }
 
-    public static AgentSettings Load(string path, IReadOnlyDictionary<string, string?> environment)
+    /// <param name="locator">Where unset config paths are looked for; default: this host's process table and usual places.</param>
+    public static AgentSettings Load(string path, IReadOnlyDictionary<string, string?> environment, ConfigLocator? locator = null)
     {
-        var options = Bind(path, environment);
-        return SettingsResolver.Resolve(path, options);
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        var options = Bind(path, environment, given);
+        var settings = SettingsResolver.Resolve(path, options, given, locator ?? ConfigLocator.Host);
+        return settings with { Sources = SettingSources.Describe(options, given, settings.Discovered) };
     }
 
     /// <summary>Reads, checks and binds the options without discovery (exposed for tests).</summary>
-    public static AgentOptions Bind(string path, IReadOnlyDictionary<string, string?> environment)
+    public static AgentOptions Bind(string path, IReadOnlyDictionary<string, string?> environment) =>
+        Bind(path, environment, new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <param name="given">Filled with where each key that agent.yaml or the environment sets came from (display key: kafka.home).</param>
+    private static AgentOptions Bind(string path, IReadOnlyDictionary<string, string?> environment, Dictionary<string, string> given)
     {
         string text;
         if (Directory.Exists(path))
@@ -53,6 +61,11 @@ internal static class AgentConfigurationLoader
         foreach (var (key, (value, line)) in yaml)
         {
             Check(key, value, $"{path}:{line}");
+            if (value is not null)
+            {
+                // An empty key in agent.yaml means unset: the default or discovery applies, and is named as the source.
+                given.TryAdd(SettingSources.KeyOf(key), $"{path} line {line}");
+            }
         }
 
         var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -63,6 +76,7 @@ internal static class AgentConfigurationLoader
                 var key = name[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
                 Check(key, value, $"environment variable {name} (over {path})");
                 overrides[key] = value;
+                given[SettingSources.KeyOf(key)] = $"environment variable {name}";
             }
         }
 

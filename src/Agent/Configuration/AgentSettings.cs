@@ -31,6 +31,12 @@ internal sealed record AgentSettings(
 
     /// <summary>disk.reclaim_replicated: tier 3, reclaim_log_dirs (off by default).</summary>
     public bool ReclaimReplicated { get; init; }
+
+    /// <summary>Keys agent.yaml left unset that were filled from the host (config files found, server.properties), by display key.</summary>
+    public IReadOnlyDictionary<string, ResolvedSetting> Discovered { get; init; } = new Dictionary<string, ResolvedSetting>();
+
+    /// <summary>Every agent.yaml key with the value in use and its source, for <c>kafka-agent config</c> and reload.</summary>
+    public IReadOnlyList<ResolvedSetting> Sources { get; init; } = [];
 }
 
 internal enum LogFormat

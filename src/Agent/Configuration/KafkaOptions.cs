@@ -5,10 +5,14 @@ namespace KafkaAgent.Configuration;
 /// <summary>The broker on this host. Unset values are discovered from <see cref="ServerProperties"/>.</summary>
 internal sealed class KafkaOptions
 {
+    /// <summary>
+    /// Kafka's server.properties; default: the last argument of the running kafka.Kafka process, else the first of
+    /// /usr/local/kafka/config, /opt/kafka/config, /etc/kafka that holds one.
+    /// </summary>
     [ConfigurationKeyName("server_properties")]
-    public string ServerProperties { get; set; } = "/usr/local/kafka/config/server.properties";
+    public string? ServerProperties { get; set; }
 
-    /// <summary>Kafka's installation: bin/kafka-server-start.sh and friends.</summary>
+    /// <summary>Kafka's installation: bin/kafka-server-start.sh and friends; default: the directory above a discovered config/server.properties when it holds bin/.</summary>
     [ConfigurationKeyName("home")]
     public string Home { get; set; } = "/usr/local/kafka";
 

@@ -5,9 +5,13 @@ namespace KafkaAgent.Configuration;
 /// <summary>The ZooKeeper this host runs and the ensemble the broker uses.</summary>
 internal sealed class ZooKeeperOptions
 {
-    /// <summary>The local ZooKeeper's config (zoo.cfg format). Optional when left at the default and absent.</summary>
+    /// <summary>
+    /// The local ZooKeeper's config (zoo.cfg format); default: the last argument of the running QuorumPeerMain, else
+    /// the first of /usr/local/kafka/config, /opt/kafka/config, /etc/kafka that holds zookeeper.properties, else none.
+    /// "none": this host runs no ZooKeeper.
+    /// </summary>
     [ConfigurationKeyName("properties")]
-    public string Properties { get; set; } = "/etc/kafka/config/zookeeper.properties";
+    public string? Properties { get; set; }
 
     /// <summary>Overrides zookeeper.connect from server.properties (hosts and optional chroot).</summary>
     [ConfigurationKeyName("connect")]

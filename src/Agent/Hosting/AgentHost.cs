@@ -79,9 +79,28 @@ internal static class AgentHost
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<HeartbeatServiceNotifier>>()));
     }
 
+    /// <summary>Says RELOADING=1 instead of STOPPING=1 when a reload stops the host (see <see cref="ReloadAwareSystemdNotifier"/>).</summary>
+    private static void DecorateSystemd(IServiceCollection services)
+    {
+        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(ISystemdNotifier));
+        if (chosen is null || chosen.ImplementationType == typeof(ReloadAwareSystemdNotifier))
+        {
+            return;
+        }
+
+        services.Remove(chosen);
+        services.AddSingleton<ISystemdNotifier>(sp => new ReloadAwareSystemdNotifier(
+            (ISystemdNotifier)(chosen.ImplementationInstance
+                ?? chosen.ImplementationFactory?.Invoke(sp)
+                ?? ActivatorUtilities.CreateInstance(sp, chosen.ImplementationType!)),
+            sp.GetRequiredService<ReloadGate>()));
+    }
+
     internal static void AddWorker(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ReloadGate>();
+        DecorateSystemd(services);
         services.TryAddSingleton<AgentExit>();
         services.AddMetrics();
         services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();

@@ -25,11 +25,14 @@ internal sealed class AgentWorker(
     IOptions<WorkerOptions> options,
     IHostApplicationLifetime lifetime,
     AgentExit exit,
+    ReloadGate reload,
     TimeProvider time,
     ILogger<AgentWorker> logger) : BackgroundService
 {
     /// <summary>EX_SOFTWARE: the loop wedged; distinct from a configuration error (78).</summary>
     internal const int WedgedExitCode = 70;
+
+    private bool wedged;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +46,30 @@ internal sealed class AgentWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = time.GetTimestamp();
-            var summary = await RunCycleAsync(timeout, ping, stoppingToken);
+            // A reload in progress holds the gate until this host has stopped; the cycle never starts then.
+            try
+            {
+                await reload.EnterCycleAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            CycleSummary? summary;
+            try
+            {
+                summary = await RunCycleAsync(timeout, ping, stoppingToken);
+            }
+            finally
+            {
+                // A wedged cycle still runs: a reload must not start another beside it (the agent is exiting anyway).
+                if (!wedged)
+                {
+                    reload.ExitCycle();
+                }
+            }
+
             if (summary is null)
             {
                 return;
@@ -125,6 +151,7 @@ internal sealed class AgentWorker(
 
     private void ReportWedged(TimeSpan sinceCancelled)
     {
+        wedged = true;
         if (notifier.WatchdogTimeout is not null)
         {
             Log.CycleWedged(logger, sinceCancelled, "watchdog keep-alives stopped, systemd will restart the agent");

@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "alive: {Status}")]
     public static partial void Heartbeat(ILogger logger, string status);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "reload: applied {Count} change(s): {Changes}")]
+    public static partial void ReloadApplied(ILogger logger, int count, string changes);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "reload: kept the running configuration: {Problem}")]
+    public static partial void ReloadRejected(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Information, Message = "reload: {Path} read again, nothing changed")]
+    public static partial void ReloadUnchanged(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "{Key}: {Path} ({Source})")]
+    public static partial void ConfigFileFound(ILogger logger, string key, string path, string source);
 }

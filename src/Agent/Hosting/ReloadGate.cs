@@ -1,0 +1,42 @@
+namespace KafkaAgent.Hosting;
+
+/// <summary>
+/// Shared by every host a <c>kafka-agent run</c> process builds: a cycle holds the gate while it runs, and a reload
+/// takes it before the running host stops, so a reload waits for the cycle in flight instead of cancelling it and
+/// the next configuration's first cycle cannot start while the last one of the old is still running.
+/// </summary>
+internal sealed class ReloadGate : IDisposable
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    /// <summary>True while a reload replaces the host: its stop is not the service stopping.</summary>
+    public bool InProgress { get; private set; }
+
+    public Task EnterCycleAsync(CancellationToken cancellationToken) => gate.WaitAsync(cancellationToken);
+
+    public void ExitCycle() => gate.Release();
+
+    /// <summary>Waits for the cycle in flight to end and keeps the next one from starting until the returned handle is disposed.</summary>
+    public async Task<IDisposable> PauseCyclesAsync(CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        InProgress = true;
+        return new Paused(this);
+    }
+
+    public void Dispose() => gate.Dispose();
+
+    private sealed class Paused(ReloadGate owner) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                owner.InProgress = false;
+                owner.gate.Release();
+            }
+        }
+    }
+}
