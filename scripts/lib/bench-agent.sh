@@ -1,4 +1,4 @@
-# Helpers for `scripts/bench check` and `scripts/bench ownership`. Source after common.sh.
+# Helpers for the `scripts/bench` scenarios (check, chown, ownership, heal). Source after common.sh.
 # shellcheck shell=bash
 
 # The agent as it ships: Native AOT for linux-x64 (published again only when a source or the project changed).
@@ -15,6 +15,25 @@ publish_agent() {
         -o "$BENCH_AGENT_DIR" --artifacts-path "$REPO_ROOT/artifacts/dotnet-bench" --nologo -v quiet -clp:ErrorsOnly >&2 \
         || die "publishing kafka-agent failed"
     touch "$BENCH_AGENT"
+}
+
+# make_kafka_log_tree DIR: (re)creates DIR as a log dir of 300,000 empty files shaped like Kafka's: 2,000 partition
+# dirs (100 topics x 20 partitions) x 50 segments x .log/.index/.timeindex. Owners are the caller's to set.
+make_kafka_log_tree() {
+    log "creating $1: 2,000 partition dirs x 150 files"
+    rm -rf "$1"
+    python3 - "$1" <<'PY'
+import os, sys
+root = sys.argv[1]
+os.makedirs(root)
+for d in range(2000):
+    part = f"{root}/topic-{d // 20:03d}-{d % 20}"
+    os.mkdir(part)
+    for s in range(50):
+        base = f"{part}/{s * 4096:020d}"
+        for ext in (".log", ".index", ".timeindex"):
+            os.close(os.open(base + ext, os.O_CREAT | os.O_WRONLY, 0o644))
+PY
 }
 
 # median of the numbers on stdin

@@ -24,20 +24,7 @@ publish_agent
 owner=4242   # uid and gid standing in for kafka:kafka (numeric: no account needed)
 tree=/var/tmp/kafka-agent-bench-logs
 if [ "$(cat "$tree/.complete" 2>/dev/null)" != v1 ]; then
-    log "creating $tree: 2,000 partition dirs x 150 files"
-    rm -rf "$tree"
-    python3 - "$tree" <<'PY'
-import os, sys
-root = sys.argv[1]
-os.makedirs(root)
-for d in range(2000):
-    part = f"{root}/topic-{d // 20:03d}-{d % 20}"
-    os.mkdir(part)
-    for s in range(50):
-        base = f"{part}/{s * 4096:020d}"
-        for ext in (".log", ".index", ".timeindex"):
-            os.close(os.open(base + ext, os.O_CREAT | os.O_WRONLY, 0o644))
-PY
+    make_kafka_log_tree "$tree"
     chown -R -h "$owner:$owner" "$tree"
     # Ten wrong files, as a broker once started as root would leave them.
     for d in 0 1 2 3 4 5 6 7 8 9; do chown 0:0 "$tree/topic-00$d-0/00000000000000000000.log"; done
