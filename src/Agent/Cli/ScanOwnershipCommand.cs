@@ -1,7 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
-using KafkaAgent.Platform.Linux;
 using KafkaAgent.Probes.Ownership;
 
 namespace KafkaAgent.Cli;
@@ -12,36 +10,18 @@ namespace KafkaAgent.Cli;
 /// </summary>
 internal static class ScanOwnershipCommand
 {
-    public static Command Create()
-    {
-        var directory = new Argument<string>("directory") { Description = "Log dir to scan." };
-        var user = new Option<string>("--user") { Description = "Expected owner (name or uid).", DefaultValueFactory = _ => "kafka" };
-        var group = new Option<string>("--group") { Description = "Expected group (name or gid).", DefaultValueFactory = _ => "kafka" };
-        var command = new Command("scan-ownership", "Scan one directory for entries not owned by user:group (lstat, symlinks never followed).")
+    public static Command Create() => OwnershipVerb.Create(
+        "scan-ownership",
+        "Scan one directory for entries not owned by user:group (lstat, symlinks never followed).",
+        "Log dir to scan.",
+        "Expected",
+        static (target, output) =>
         {
-            directory,
-            user,
-            group,
-        };
-        command.Hidden = true;
-        command.SetAction(parse =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            var uid = UserDatabase.FindUserId(parse.GetValue(user)!);
-            var gid = UserDatabase.FindGroupId(parse.GetValue(group)!);
-            if (uid is null || gid is null)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("kafka-agent: no such user or group");
-                return 2;
-            }
-
-            var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(parse.GetValue(directory)!));
-            var wall = Stopwatch.StartNew();
-            var index = new LogDirIndex(new DirectoryScanner(root, uid.Value, gid.Value, 5), 5);
+            var index = new LogDirIndex(new DirectoryScanner(target.Root, target.Uid, target.Gid, 5), 5);
             var cpuMs = index.FullScan(Math.Min(Environment.ProcessorCount, 4)).TotalMilliseconds;
             var result = index.Summarize();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"entries={result.EntriesScanned} wrong={result.WrongCount} foreign_symlinks={result.ForeignSymlinkCount} wall_ms={wall.Elapsed.TotalMilliseconds:0.0} cpu_ms={cpuMs:0.0}"));
+                $"entries={result.EntriesScanned} wrong={result.WrongCount} foreign_symlinks={result.ForeignSymlinkCount} wall_ms={target.Wall.Elapsed.TotalMilliseconds:0.0} cpu_ms={cpuMs:0.0}"));
             foreach (var sample in result.WrongSamples)
             {
                 output.WriteLine("  " + sample);
@@ -49,6 +29,4 @@ internal static class ScanOwnershipCommand
 
             return result.Error is null ? 0 : 2;
         });
-        return command;
-    }
 }

@@ -61,51 +61,38 @@ internal static class AgentHost
         services.TryAddSingleton<IServiceNotifier, SystemdServiceNotifier>();
     }
 
-    /// <summary>Wraps whichever notifier was chosen in the heartbeat, once.</summary>
-    private static void Decorate(IServiceCollection services)
+    /// <summary>
+    /// Wraps whichever <typeparamref name="TService"/> was registered last in <typeparamref name="TDecorator"/>, once:
+    /// the heartbeat around the service notifier, the reload-aware notifier around systemd's.
+    /// </summary>
+    private static void Decorate<TService, TDecorator>(IServiceCollection services, Func<IServiceProvider, TService, TDecorator> wrap)
+        where TService : class
+        where TDecorator : TService
     {
-        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(IServiceNotifier));
-        if (chosen is null || chosen.ImplementationType == typeof(HeartbeatServiceNotifier))
+        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(TService));
+        if (chosen is null || chosen.ImplementationType == typeof(TDecorator))
         {
             return;
         }
 
         services.Remove(chosen);
-        services.AddSingleton<IServiceNotifier>(sp => new HeartbeatServiceNotifier(
-            (IServiceNotifier)(chosen.ImplementationInstance
-                ?? chosen.ImplementationFactory?.Invoke(sp)
-                ?? ActivatorUtilities.CreateInstance(sp, chosen.ImplementationType!)),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<HeartbeatServiceNotifier>>()));
-    }
-
-    /// <summary>Says RELOADING=1 instead of STOPPING=1 when a reload stops the host (see <see cref="ReloadAwareSystemdNotifier"/>).</summary>
-    private static void DecorateSystemd(IServiceCollection services)
-    {
-        var chosen = services.LastOrDefault(d => d.ServiceType == typeof(ISystemdNotifier));
-        if (chosen is null || chosen.ImplementationType == typeof(ReloadAwareSystemdNotifier))
-        {
-            return;
-        }
-
-        services.Remove(chosen);
-        services.AddSingleton<ISystemdNotifier>(sp => new ReloadAwareSystemdNotifier(
-            (ISystemdNotifier)(chosen.ImplementationInstance
-                ?? chosen.ImplementationFactory?.Invoke(sp)
-                ?? ActivatorUtilities.CreateInstance(sp, chosen.ImplementationType!)),
-            sp.GetRequiredService<ReloadGate>()));
+        services.AddSingleton<TService>(sp => wrap(sp, (TService)(chosen.ImplementationInstance
+            ?? chosen.ImplementationFactory?.Invoke(sp)
+            ?? ActivatorUtilities.CreateInstance(sp, chosen.ImplementationType!))));
     }
 
     internal static void AddWorker(IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ReloadGate>();
-        DecorateSystemd(services);
+        // systemd's lifetime says STOPPING=1 whenever a host stops; during a reload that would be read as the service stopping.
+        Decorate<ISystemdNotifier, ReloadAwareSystemdNotifier>(services, (sp, inner) => new ReloadAwareSystemdNotifier(inner, sp.GetRequiredService<ReloadGate>()));
         services.TryAddSingleton<AgentExit>();
         services.AddMetrics();
         services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();
         services.AddOptions<WorkerOptions>();
-        Decorate(services);
+        Decorate<IServiceNotifier, HeartbeatServiceNotifier>(services, (sp, inner) => new HeartbeatServiceNotifier(
+            inner, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<HeartbeatServiceNotifier>>()));
         services.AddHostedService<AgentWorker>();
     }
 }
