@@ -66,6 +66,8 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton(sp => new AgentMetrics(sp.GetRequiredService<IMeterFactory>(), settings, sp.GetRequiredService<TimeProvider>()));
         AddRemediation(services, settings);
         services.AddSingleton(new CycleOptions(act));
+        // The daemon's event sources share this trigger; `check` runs one cycle with nobody requesting.
+        services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();
         services.AddSingleton<IAgentCycle, AgentCycle>();
         services.Configure<WorkerOptions>(o =>
         {
@@ -118,6 +120,7 @@ internal static class AgentServiceCollectionExtensions
         services.AddSingleton<RemediationMetrics>();
         // The cluster lock, min-ISR, log-recovery and mass-failure checks are not in this build: mode is the only guard.
         services.TryAddSingleton<IDisruptiveGuard>(new ModeOnlyDisruptiveGuard(settings.Mode));
+        services.TryAddSingleton<Coordination.BrokerProcessLedger>();
         services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
             sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
             sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),
@@ -137,7 +140,7 @@ internal static class AgentServiceCollectionExtensions
                 new CleanAppLogsAction(cleaner, settings.Kafka.AppLogDir),
                 new PurgeZooKeeperDataAction(cleaner, settings.ZooKeeper.LocalServer?.DataDir),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
-                new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
+                StartKafka(sp, settings, manager),
                 new RestartServiceAction(ActionNames.RestartKafka, manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();
@@ -149,5 +152,19 @@ internal static class AgentServiceCollectionExtensions
             return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IStateStore>(),
                 metrics, settings.Heal, time, sp.GetRequiredService<ILogger<PlanRunner>>());
         });
+    }
+
+    private static IRemediationAction StartKafka(IServiceProvider sp, AgentSettings settings, IServiceManager manager)
+    {
+        var start = new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name);
+        if (settings.Heal.StaleRegistration != StaleRegistrationStrategy.Delete)
+        {
+            return start;
+        }
+
+        var timeout = settings.ZooKeeper.Timeout;
+        return new StartAfterStaleRegistrationAction(start, sp.GetRequiredService<Coordination.BrokerProcessLedger>(),
+            new ZooKeeper.ZooKeeperClientOptions { ConnectionString = settings.ZooKeeper.Connect.ConnectionString, ConnectTimeout = timeout, RequestTimeout = timeout },
+            settings.Kafka.BrokerId, sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Coordination"));
     }
 }

@@ -21,4 +21,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7006, Level = LogLevel.Warning, Message = "host report {Path} belonged to session 0x{Owner:x}; replaced by this agent's")]
     public static partial void HostReportReplaced(ILogger logger, string path, long owner);
+
+    [LoggerMessage(EventId = 7007, Level = LogLevel.Warning, Message = "stale registration: deleted {Path} ({Registration}) and /controller ({Controller}), owned by session 0x{Session:x} of Kafka pid {Pid}, which the agent saw exit")]
+    public static partial void StaleRegistrationDeleted(ILogger logger, string path, bool registration, bool controller, long session, int pid);
 }
