@@ -205,7 +205,9 @@ RC
 }
 
 # The sandbox host is laid out like the runbook's /usr/local/kafka: bin/kafka-server-start.sh -daemon and friends
-# under kafka.home, pidfiles under run/; so the agent manages both services through those scripts.
+# under kafka.home, pidfiles under run/; so the agent manages both services through those scripts. Both tools run
+# the scripts as root, as `scripts/sandbox up` and monit do (the stand-in drops to the kafka user by itself; run/ is
+# root's), and the stand-in's command line is kafka-sandbox.dll broker, not kafka.Kafka.
 heal_yaml() { # STRATEGY
     cat <<Y
 mode: heal
@@ -220,11 +222,14 @@ kafka:
   service:
     manager: script
     pid_file: $host/run/kafka.pid
+    command_match: kafka-sandbox.dll broker
+    run_as: root
 zookeeper:
   properties: $host/etc/zoo.cfg
   service:
     manager: script
     pid_file: $host/run/zookeeper.pid
+    run_as: root
 metrics:
   enabled: false
 Y
