@@ -357,6 +357,9 @@ measure_detection() {
             seen[$service]="$watching"
             "$SANDBOX" fault "$fault" --dir "$dir" >/dev/null
             sleep 2
+            # The observing agent starts nothing: a broker started by hand while the killed one's registration
+            # lives fails with NODEEXISTS, as Kafka 2.x does. Let its session (6 s in the sandbox) expire first.
+            [ "$fault" = broker-kill ] && sleep 7
             repair "$fault"
         done
     done
