@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # scripts/bench heal [--rounds N] [--faults LIST] [--tools LIST] [--bound SECONDS] [--poll SECONDS]
-# Heal time side by side on the same 1-host sandbox, same fault, same poll interval (5 s, monit's default cycle):
-# monit 5.33 (Debian's, configured the way an operator would for the runbook) and `kafka-agent run` in heal mode.
-# For every round: inject the fault with `scripts/sandbox fault`, then measure until the broker is registered again
-# and answers Metadata (and the fault's own finding is gone), as `kafka-agent check --json` sees it. A round not
-# healed within --bound seconds counts as unhealed (and is repaired by hand before the next round).
+# Heal time side by side in one run on one 1-host sandbox, same fault, same poll interval (5 s, monit's default
+# cycle): monit 5.33 (Debian's, configured the way an operator would for the runbook) and `kafka-agent run` in heal
+# mode, with heal.stale_registration delete (the default, "agent") and wait ("agent-wait", broker-kill only).
+# Rounds interleave the tools (round 1 monit, agent, agent-wait; round 2 ...), so a noisy machine weighs on both
+# alike. Each round starts the tool afresh (fresh state), lets it run two polls on the healthy host, injects the
+# fault with `scripts/sandbox fault`, then measures until the broker is registered again and answers Metadata (and
+# the fault's own finding is gone), as `kafka-agent check --json` sees it, and stops the tool. A round not healed
+# within --bound seconds counts as unhealed (and is repaired by hand before the next round).
 #   --faults   default broker-kill,zk-kill,broker-zombie,chown,app-log-fill
-#   --tools    default monit,agent
+#   --tools    default monit,agent,agent-wait
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 source "$(dirname "$0")/bench-agent.sh"
 
 rounds=5 bound=90 poll=5
 faults="broker-kill,zk-kill,broker-zombie,chown,app-log-fill"
-tools="monit,agent"
+tools="monit,agent,agent-wait"
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds="$2"; shift 2 ;;
@@ -21,7 +24,7 @@ while [ $# -gt 0 ]; do
         --tools) tools="$2"; shift 2 ;;
         --bound) bound="$2"; shift 2 ;;
         --poll) poll="$2"; shift 2 ;;
-        *) die "unknown option $1 (scripts/bench heal [--rounds N] [--faults LIST] [--tools monit,agent] [--bound S] [--poll S])" ;;
+        *) die "unknown option $1 (scripts/bench heal [--rounds N] [--faults LIST] [--tools monit,agent,agent-wait] [--bound S] [--poll S])" ;;
     esac
 done
 [ "$(id -u)" -eq 0 ] || exec sudo -E bash "$0" "$@"
@@ -113,7 +116,7 @@ sandbox_fault() {
     case "$1" in
         broker-kill|zk-kill|broker-zombie) echo "$1" ;;
         chown) echo "chown --files 3" ;;
-        app-log-fill) echo "" ;; # disk-fill fills the data log dir with segments, not the application logs
+        app-log-fill) echo "disk-fill --with app-logs" ;;
         *) echo "" ;;
     esac
 }
@@ -123,6 +126,7 @@ repair() {
     case "$1" in
         broker-zombie) "$SANDBOX" fault broker-normal --dir "$dir" >/dev/null 2>&1 || true ;;
         chown) chown -hR kafka:kafka "$(sed -n 's/^log.dirs=//p' "$host/etc/server.properties" | cut -d, -f1)" ;;
+        app-log-fill) find "$host/logs" -type f -name 'server.log.*' -delete ;;
     esac
     "$host/bin/zookeeper-status.sh" >/dev/null 2>&1 || "$host/bin/zookeeper-server-start.sh" -daemon >/dev/null 2>&1 || true
     sleep 1
@@ -201,10 +205,14 @@ RC
 }
 
 # The sandbox host is laid out like the runbook's /usr/local/kafka: bin/kafka-server-start.sh -daemon and friends
-# under kafka.home, pidfiles under run/; so the agent manages both services through those scripts.
-heal_yaml() {
+# under kafka.home, pidfiles under run/; so the agent manages both services through those scripts. Both tools run
+# the scripts as root, as `scripts/sandbox up` and monit do (the stand-in drops to the kafka user by itself; run/ is
+# root's), and the stand-in's command line is kafka-sandbox.dll broker, not kafka.Kafka.
+heal_yaml() { # STRATEGY
     cat <<Y
 mode: heal
+heal:
+  stale_registration: $1
 interval_seconds: $poll
 state_dir: $work/agent-state
 kafka:
@@ -214,17 +222,21 @@ kafka:
   service:
     manager: script
     pid_file: $host/run/kafka.pid
+    command_match: kafka-sandbox.dll broker
+    run_as: root
 zookeeper:
   properties: $host/etc/zoo.cfg
   service:
     manager: script
     pid_file: $host/run/zookeeper.pid
+    run_as: root
 metrics:
   enabled: false
 Y
 }
 
-# start_tool TOOL: starts it in the background (tool_pid); sets cannot to why it cannot heal at all, or "".
+# start_tool TOOL: starts it in the background (tool_pid), each time with fresh state (monit's state file, the
+# agent's state dir: budgets count per run); sets cannot to why it cannot heal at all, or "".
 start_tool() {
     cannot=""
     case "$1" in
@@ -232,78 +244,94 @@ start_tool() {
             local rc
             write_monit_rc
             rc="$work/monitrc"
+            rm -f "$work/monit.state" "$work/monit.id"
             "$MONIT" -t -c "$rc" >&2 || die "monit rejects $rc"
-            "$MONIT" -I -c "$rc" >"$work/monit.out" 2>&1 &
+            "$MONIT" -I -c "$rc" >>"$work/monit.out" 2>&1 &
             tool_pid=$!
             ;;
-        agent)
+        agent|agent-wait)
+            local strategy=delete
+            [ "$1" = agent-wait ] && strategy=wait
+            rm -rf "$work/agent-state"
             mkdir -p "$work/agent-state"
-            heal_yaml >"$work/agent.yaml"
+            heal_yaml "$strategy" >"$work/agent.yaml"
             local why
             if ! why="$("$BENCH_AGENT" check --config "$work/agent.yaml" 2>&1 >/dev/null)" && [ "$("$BENCH_AGENT" check --config "$work/agent.yaml" >/dev/null 2>&1; echo $?)" = 78 ]; then
                 cannot="this build rejects the heal configuration: $(printf '%s' "$why" | head -1)"
                 return 0
             fi
-            "$BENCH_AGENT" run --config "$work/agent.yaml" >"$work/agent.out" 2>&1 &
+            echo "=== $1 round start $(date -u +%FT%TZ)" >>"$work/$1.out"
+            "$BENCH_AGENT" run --config "$work/agent.yaml" >>"$work/$1.out" 2>&1 &
             tool_pid=$!
             ;;
     esac
 }
 
+# tool_runs TOOL FAULT: whether the tool takes part in this fault (agent-wait differs from agent only after kill -9).
+tool_runs() { [ "$1" != agent-wait ] || [ "$2" = broker-kill ]; }
+
 declare -A result
+declare -A times_of unhealed_of
 IFS=, read -r -a fault_list <<<"$faults"
 IFS=, read -r -a tool_list <<<"$tools"
-for tool in "${tool_list[@]}"; do
-    "$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
-    log "[$tool] starting a 1-host sandbox in $dir"
-    "$SANDBOX" up --brokers 1 --dir "$dir" >&2
-    sandbox_agent_yaml "$host" "" "  enabled: false\n" >"$observe_yaml"
-    fresh_session_on_start
-    wait_healthy broker-kill 60 >/dev/null || die "the sandbox never became healthy"
-    start_tool "$tool"
-    for fault in "${fault_list[@]}"; do
-        injection="$(sandbox_fault "$fault")"
-        if [ -z "$injection" ]; then
-            result["$tool,$fault"]="n/a (scripts/sandbox fault has no such fault yet)"
-            continue
-        fi
-        if [ -n "$cannot" ]; then
-            result["$tool,$fault"]="cannot heal ($cannot)"
-            continue
-        fi
-        times=() unhealed=0
-        for r in $(seq "$rounds"); do
-            # Let the tool settle a full cycle on a healthy host first, so each round starts alike.
+"$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
+log "starting a 1-host sandbox in $dir"
+"$SANDBOX" up --brokers 1 --dir "$dir" >&2
+sandbox_agent_yaml "$host" "" "  enabled: false\n" >"$observe_yaml"
+fresh_session_on_start
+wait_healthy broker-kill 60 >/dev/null || die "the sandbox never became healthy"
+for fault in "${fault_list[@]}"; do
+    injection="$(sandbox_fault "$fault")"
+    for r in $(seq "$rounds"); do
+        for tool in "${tool_list[@]}"; do
+            tool_runs "$tool" "$fault" || continue
+            if [ -z "$injection" ]; then
+                result["$tool,$fault"]="n/a (scripts/sandbox fault has no such fault)"
+                continue
+            fi
             if ! wait_healthy "$fault" 60 >/dev/null; then
                 log "[$tool] host not healthy before round $r of $fault; repairing by hand"
                 repair "$fault"
                 wait_healthy "$fault" 120 >/dev/null || die "[$tool] host not healthy before round $r of $fault, even after a repair"
             fi
-            sleep "$poll"
+            start_tool "$tool"
+            if [ -n "$cannot" ]; then
+                result["$tool,$fault"]="cannot heal ($cannot)"
+                continue
+            fi
+            # Two polls on the healthy host first: each tool has looked at it (the agent watches the broker's pid and
+            # has read its registration) before the fault, as a tool that has been running would have.
+            sleep $((2 * poll))
             # shellcheck disable=SC2086
             "$SANDBOX" fault $injection --dir "$dir" >/dev/null
             if t="$(wait_healthy "$fault" "$bound")"; then
-                times+=("$t")
+                times_of["$tool,$fault"]+="$t "
                 log "[$tool] $fault round $r: healed in ${t}s"
             else
-                unhealed=$((unhealed + 1))
+                unhealed_of["$tool,$fault"]=$((${unhealed_of["$tool,$fault"]:-0} + 1))
                 log "[$tool] $fault round $r: not healed within ${bound}s; repairing by hand"
+                stop_tool
                 repair "$fault"
             fi
+            stop_tool
         done
+    done
+    for tool in "${tool_list[@]}"; do
+        tool_runs "$tool" "$fault" || continue
+        [ -n "${result["$tool,$fault"]:-}" ] && continue
+        read -r -a times <<<"${times_of["$tool,$fault"]:-}"
         if [ ${#times[@]} -eq 0 ]; then
             result["$tool,$fault"]="cannot heal (0/$rounds within ${bound}s)"
         else
             med="$(printf '%s\n' "${times[@]}" | median)"
             max="$(printf '%s\n' "${times[@]}" | sort -g | tail -1)"
-            result["$tool,$fault"]="$med $max $unhealed"
+            result["$tool,$fault"]="$med $max ${unhealed_of["$tool,$fault"]:-0}"
         fi
     done
-    stop_tool
-    [ "$tool" = monit ] && cp "$work/monit.log" "$REPO_ROOT/artifacts/bench/heal-monit.log" 2>/dev/null || true
-    [ "$tool" = agent ] && cp "$work/agent.out" "$REPO_ROOT/artifacts/bench/heal-agent.log" 2>/dev/null || true
-    "$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
 done
+cp "$work/monit.log" "$REPO_ROOT/artifacts/bench/heal-monit.log" 2>/dev/null || true
+cp "$work/agent.out" "$REPO_ROOT/artifacts/bench/heal-agent.log" 2>/dev/null || true
+cp "$work/agent-wait.out" "$REPO_ROOT/artifacts/bench/heal-agent-wait.log" 2>/dev/null || true
 
 # Detection latency of process exits, from the agent's own histogram: the agent in observe mode with a long
 # interval (so only events start cycles), the broker and ZooKeeper killed and started again by hand each round.
@@ -329,6 +357,9 @@ measure_detection() {
             seen[$service]="$watching"
             "$SANDBOX" fault "$fault" --dir "$dir" >/dev/null
             sleep 2
+            # The observing agent starts nothing: a broker started by hand while the killed one's registration
+            # lives fails with NODEEXISTS, as Kafka 2.x does. Let its session (6 s in the sandbox) expire first.
+            [ "$fault" = broker-kill ] && sleep 7
             repair "$fault"
         done
     done
@@ -338,14 +369,11 @@ measure_detection() {
     cp "$out" "$REPO_ROOT/artifacts/bench/heal-detection-agent.log" 2>/dev/null || true
 }
 case ",$tools," in *,agent,*)
-    "$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
-    log "[agent] detection latency: a 1-host sandbox in $dir"
-    "$SANDBOX" up --brokers 1 --dir "$dir" >&2
-    wait_healthy broker-kill 60 >/dev/null || die "the sandbox never became healthy"
+    log "[agent] detection latency on the same host"
     measure_detection
-    "$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
     ;;
 esac
+"$SANDBOX" down --dir "$dir" >/dev/null 2>&1 || true
 
 # The table: median and max seconds from injection to healed, per tool, and agent/monit on the medians.
 fmt() { # RESULT: "median max unhealed" or a sentence
@@ -361,13 +389,17 @@ echo "heal time, $rounds rounds per fault, poll ${poll}s, bound ${bound}s (from 
 for fault in "${fault_list[@]}"; do
     line="$fault:"
     for tool in "${tool_list[@]}"; do
+        tool_runs "$tool" "$fault" || continue
         line+="  $tool $(fmt "${result["$tool,$fault"]:-not run}")"
     done
-    a="${result["agent,$fault"]:-}" m="${result["monit,$fault"]:-}"
-    if [[ "$a" =~ ^[0-9.]+\  ]] && [[ "$m" =~ ^[0-9.]+\  ]]; then
-        line+="  ratio agent/monit $(ratio "${a%% *}" "${m%% *}") (target <= 0.50)"
-    fi
-    echo "$line"
+    m="${result["monit,$fault"]:-}"
+    for tool in agent agent-wait; do
+        a="${result["$tool,$fault"]:-}"
+        if [[ "$a" =~ ^[0-9.]+\  ]] && [[ "$m" =~ ^[0-9.]+\  ]]; then
+            line+="  ratio $tool/monit $(ratio "${a%% *}" "${m%% *}")"
+        fi
+    done
+    echo "$line  (target agent/monit <= 0.50)"
 done
 if [ -n "$detection" ]; then
     echo "detection latency (kafka-agent, process exit to cycle start; target < 0.2 s):"

@@ -105,6 +105,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("kafka:\n  service: systemd", "duplicate")]
     [InlineData("ownership:\n  sample_paths: 0", "ownership.sample_paths: must be between 1 and 100")]
     [InlineData("mode: mend", "mode: 'mend' is not one of heal, observe")]
+    [InlineData("heal:\n  stale_registration: remove", "heal.stale_registration: 'remove' is not one of wait, delete")]
     [InlineData("heal:\n  cool_off_seconds: 60", "heal.cool_off_seconds: must be at least heal.budget_window_seconds")]
     [InlineData("heal:\n  grace_seconds:\n    restart_kafka: -1", "heal.grace_seconds.restart_kafka: must be between 0 and 86400")]
     [InlineData("cycle_timeout_seconds: 300\nheal:\n  action_timeout_seconds: 200", "heal.action_timeout_seconds: 200 s plus heal.verify_timeout_seconds (60 s) must be at most half of cycle_timeout_seconds (300 s)")]
@@ -168,6 +169,7 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
         Assert.Equal(host.StateDir, settings.StateDirectory);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.Heal.GraceFor("restart_kafka"));
         Assert.Equal(3, settings.Heal.BudgetAttempts);
+        Assert.Equal(StaleRegistrationStrategy.Delete, settings.Heal.StaleRegistration);
         Assert.Equal(TimeSpan.FromSeconds(600), settings.CycleTimeout);
     }
 

@@ -97,4 +97,53 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
 
         Assert.Equal(StaleWaitOutcome.Deleted, await StaleRegistration.WaitForDeletionAsync(agent, 7, 0x42, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ClearAsync_KilledBrokersSession_DeletesItsRegistrationAndItsController()
+    {
+        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "staleclear");
+        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
+        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
+        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
+        // As after kill -9: the broker's session is cut off but still alive on the server.
+        var proxy = new ZooKeeperCutProxy(fixture.Server.ClientPort);
+        var broker = await ZooKeeperTestRoot.ConnectAsync(proxy.Endpoint + chroot, sessionTimeoutMs: 30000);
+        await broker.CreateAsync("/brokers/ids/1", Encoding.UTF8.GetBytes("""{"version":4,"host":"127.0.0.1","port":9092}"""), CreateMode.Ephemeral);
+        await broker.CreateAsync("/controller", Encoding.UTF8.GetBytes("""{"version":1,"brokerid":1}"""), CreateMode.Ephemeral);
+        var stat = (await agent.ExistsAsync("/brokers/ids/1"))!;
+        var created = DateTimeOffset.FromUnixTimeMilliseconds(stat.Ctime);
+        var session = broker.SessionId;
+        await proxy.DisposeAsync();
+        var dead = new DeadBroker(4242, created - TimeSpan.FromSeconds(5), TimeProvider.System.GetUtcNow(), session, created);
+
+        var cleared = await StaleRegistration.ClearAsync(agent, 1, dead, StaleRegistration.Skew, CancellationToken.None);
+
+        Assert.Equal(new StaleClearance(true, true, null), cleared);
+        Assert.Null(await agent.ExistsAsync("/brokers/ids/1"));
+        Assert.Null(await agent.ExistsAsync("/controller"));
+        await broker.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ClearAsync_RegistrationAndControllerOfALiveSession_DeletesNothing()
+    {
+        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "staleclearlive");
+        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
+        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
+        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
+        // A broker started since registered under its own session; the dead one's session was another.
+        await using var live = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
+        await live.CreateAsync("/brokers/ids/1", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        await live.CreateAsync("/controller", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        var created = DateTimeOffset.FromUnixTimeMilliseconds((await agent.ExistsAsync("/brokers/ids/1"))!.Ctime);
+        var dead = new DeadBroker(4242, created - TimeSpan.FromSeconds(5), TimeProvider.System.GetUtcNow(), live.SessionId + 1, created);
+
+        var cleared = await StaleRegistration.ClearAsync(agent, 1, dead, StaleRegistration.Skew, CancellationToken.None);
+
+        Assert.False(cleared.Registration);
+        Assert.False(cleared.Controller);
+        Assert.Contains("owned by session", cleared.Refused, StringComparison.Ordinal);
+        Assert.NotNull(await agent.ExistsAsync("/brokers/ids/1"));
+        Assert.NotNull(await agent.ExistsAsync("/controller"));
+    }
 }

@@ -41,6 +41,34 @@ public sealed class CycleTriggerTests : IDisposable
     }
 
     [Fact]
+    public void TakeForCycle_RequestDuringTheCycle_CancelsTheObservationToken()
+    {
+        var token = trigger.TakeForCycle();
+        Assert.False(token.IsCancellationRequested);
+
+        trigger.Request(DetectionEvent.SessionLost, time.GetTimestamp());
+
+        Assert.True(SpinWait.SpinUntil(() => token.IsCancellationRequested, TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
+    public void TakeForCycle_PendingRequest_TakesItRecordsItsLatencyAndHandsAFreshToken()
+    {
+        var at = time.GetTimestamp();
+        trigger.Request(DetectionEvent.ZooKeeperExit, at);
+        time.Advance(TimeSpan.FromMilliseconds(30));
+
+        var token = trigger.TakeForCycle();
+
+        Assert.False(token.IsCancellationRequested);
+        var measured = Assert.Single(latency.GetMeasurementSnapshot());
+        Assert.Equal("zookeeper_exit", measured.Tags["event"]);
+        Assert.Equal(0.03, measured.Value, 3);
+        // Taken: the idle wait after the cycle has nothing left to take.
+        Assert.False(trigger.WaitAsync(CancellationToken.None).IsCompleted);
+    }
+
+    [Fact]
     public async Task WaitAsync_RequestWhileWaiting_Completes()
     {
         var waiting = trigger.WaitAsync(CancellationToken.None);

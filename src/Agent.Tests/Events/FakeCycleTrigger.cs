@@ -35,6 +35,8 @@ internal sealed class FakeCycleTrigger : ICycleTrigger
 
     public Task WaitAsync(CancellationToken cancellationToken) => Task.Delay(Timeout.Infinite, cancellationToken);
 
+    public CancellationToken TakeForCycle() => CancellationToken.None;
+
     public Task WhenCycleEndedAsync(CancellationToken cancellationToken)
     {
         lock (gate)

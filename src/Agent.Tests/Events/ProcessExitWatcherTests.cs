@@ -39,7 +39,7 @@ public sealed class ProcessExitWatcherTests : IDisposable
         return child;
     }
 
-    private ProcessExitWatcher Watcher(IProcessLocator locator) => new([locator], trigger, new FakeTimeProvider(), logger);
+    private ProcessExitWatcher Watcher(IProcessLocator locator) => new([locator], trigger, new KafkaAgent.Coordination.BrokerProcessLedger(), new FakeTimeProvider(), logger);
 
     [Fact]
     public async Task Watch_KafkaKilledWithSigkill_RequestsKafkaExit()

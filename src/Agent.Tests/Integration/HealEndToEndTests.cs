@@ -16,15 +16,20 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
     private static readonly TimeSpan HealBound = TimeSpan.FromSeconds(90);
 
     [Fact]
-    public void BrokerKilled_AgentStartsKafkaAgain()
+    public void BrokerKilled_AgentDeletesTheDeadRegistrationAndStartsKafkaAgain()
     {
         Ready();
+        // Two cycles on the running broker: the agent watches its pid and has read its registration, the proof the
+        // delete strategy (heal.stale_registration's default) needs.
+        Thread.Sleep(TimeSpan.FromSeconds(5));
         var offset = agent.LogLength;
 
         agent.Sandbox.Fault("broker-kill", 1);
 
         var (healthy, output) = agent.WaitHealthy(HealBound);
         Assert.True(healthy, output + agent.LogSince(offset));
+        // The dead broker's session (6 s in the sandbox) outlives the 1 s exit settle: the node was there to delete.
+        Assert.Matches(@"stale registration: deleted /brokers/ids/1 \(True\) .* of Kafka pid \d+, which the agent saw exit", agent.LogSince(offset));
         // check can see the broker back a moment before the agent's own verification ends and logs it.
         Assert.True(Eventually(() => Regex.IsMatch(agent.LogSince(offset), "heal start_kafka on kafka: success .*verified")), agent.LogSince(offset));
         Assert.Matches(@"kafka_agent_remediations_total\{action=""start_kafka"",result=""success""\} [1-9]", agent.Scrape());

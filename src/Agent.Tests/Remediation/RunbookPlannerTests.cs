@@ -52,6 +52,60 @@ public sealed class RunbookPlannerTests
     }
 
     [Fact]
+    public void Plan_KilledBrokerStillRegisteredWaitStrategy_WaitsForTheStaleNode()
+    {
+        var policy = Heal with { Heal = HealSettings.Default with { StaleRegistration = StaleRegistrationStrategy.Wait } };
+        var o = Observations.Of(service: KafkaExited);
+
+        var plan = new RunbookPlanner().Plan(new PlanInput(Diagnoser.Diagnose(o, Observations.Thresholds), o, new AgentState(), policy, Now,
+            new KafkaAgent.Coordination.StaleProof(true, "proven")));
+
+        Assert.Empty(plan.Actions);
+        var skip = Assert.Single(plan.Skipped);
+        Assert.Equal((ActionNames.StartKafka, SkipReason.Dependency), (skip.Action, skip.Reason));
+    }
+
+    [Fact]
+    public void Plan_KilledBrokerStillRegisteredDeleteStrategyProven_StartsKafka()
+    {
+        var o = Observations.Of(service: KafkaExited);
+
+        var plan = new RunbookPlanner().Plan(new PlanInput(Diagnoser.Diagnose(o, Observations.Thresholds), o, new AgentState(), Heal, Now,
+            new KafkaAgent.Coordination.StaleProof(true, "proven")));
+
+        Assert.Equal(ActionNames.StartKafka, Assert.Single(plan.Actions).Action);
+    }
+
+    [Fact]
+    public void Plan_KilledBrokerStillRegisteredDeleteStrategyNotProven_WaitsSayingWhy()
+    {
+        var o = Observations.Of(service: KafkaExited);
+
+        var plan = new RunbookPlanner().Plan(new PlanInput(Diagnoser.Diagnose(o, Observations.Thresholds), o, new AgentState(), Heal, Now,
+            new KafkaAgent.Coordination.StaleProof(false, "owned by session 0x9")));
+
+        Assert.Empty(plan.Actions);
+        var skip = Assert.Single(plan.Skipped);
+        Assert.Equal(SkipReason.Dependency, skip.Reason);
+        Assert.EndsWith("not deleted: owned by session 0x9", skip.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_ExitSeenJustNow_SkipRetriesWhenTheSettleEnds()
+    {
+        var o = Observations.Of(membership: Deregistered, service: KafkaExited);
+        var key = FindingKey.Of(Diagnoser.Diagnose(o, Observations.Thresholds).Findings.Single(f => f.Id == FindingIds.KafkaDown)).ToString();
+        var seen = Now - TimeSpan.FromMilliseconds(300);
+
+        var plan = PlanFor(o, new AgentState().WithFindingsSeen([key], seen));
+
+        var skip = Assert.Single(plan.Skipped);
+        Assert.Equal(SkipReason.Grace, skip.Reason);
+        Assert.Equal(seen + RunbookPlanner.ExitSettle, skip.RetryAt);
+        Assert.Equal(seen + RunbookPlanner.ExitSettle, plan.NextRetryAt);
+    }
+
+    [Fact]
     public void Plan_KafkaStoppedByOperator_PlansNothing()
     {
         var plan = PlanFor(Observations.Of(membership: Deregistered, service: KafkaExited with { State = ServiceState.StoppedByOperator }));

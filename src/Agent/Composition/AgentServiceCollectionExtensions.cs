@@ -69,6 +69,8 @@ internal static class AgentServiceCollectionExtensions
         AddCoordination(services, settings, act);
         AddRemediation(services, settings);
         services.AddSingleton(new CycleOptions(act));
+        // The daemon's event sources share this trigger; `check` runs one cycle with nobody requesting.
+        services.TryAddSingleton<Events.ICycleTrigger, Events.CycleTrigger>();
         services.AddSingleton<IAgentCycle, AgentCycle>();
         services.Configure<WorkerOptions>(o =>
         {
@@ -161,6 +163,7 @@ internal static class AgentServiceCollectionExtensions
         services.TryAddSingleton<IPartitionDirectories, LinuxPartitionDirectories>();
         services.TryAddSingleton<IReplicaReader>(new ZooKeeperReplicaReader(settings.ZooKeeper));
         services.AddSingleton<RemediationMetrics>();
+        services.TryAddSingleton<Coordination.BrokerProcessLedger>();
         services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
             sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
             sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),
@@ -185,7 +188,7 @@ internal static class AgentServiceCollectionExtensions
                     sp.GetRequiredService<IPartitionDirectories>(), sp.GetRequiredService<IReplicaReader>(), sp.GetRequiredService<IFileSystemStats>(),
                     settings.Disk, settings.Kafka.BrokerId, settings.Kafka.LogDirs, metrics, logger),
                 new FixOwnershipAction(sp.GetRequiredService<IOwnershipFixer>(), settings.Kafka.LogDirs, settings.Kafka.Uid, settings.Kafka.Gid),
-                new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name),
+                StartKafka(sp, settings, manager),
                 new RestartServiceAction(ActionNames.RestartKafka, manager, settings.Kafka.Service.Name, settings.Kafka.Service.StopTimeout),
             ];
             var verifier = sp.GetRequiredService<IActionVerifier>();
@@ -195,5 +198,19 @@ internal static class AgentServiceCollectionExtensions
             return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IStateStore>(),
                 metrics, settings.Heal, time, sp.GetRequiredService<ILogger<PlanRunner>>());
         });
+    }
+
+    private static IRemediationAction StartKafka(IServiceProvider sp, AgentSettings settings, IServiceManager manager)
+    {
+        var start = new StartServiceAction(ActionNames.StartKafka, manager, settings.Kafka.Service.Name);
+        if (settings.Heal.StaleRegistration != StaleRegistrationStrategy.Delete)
+        {
+            return start;
+        }
+
+        var timeout = settings.ZooKeeper.Timeout;
+        return new StartAfterStaleRegistrationAction(start, sp.GetRequiredService<Coordination.BrokerProcessLedger>(),
+            new ZooKeeper.ZooKeeperClientOptions { ConnectionString = settings.ZooKeeper.Connect.ConnectionString, ConnectTimeout = timeout, RequestTimeout = timeout },
+            settings.Kafka.BrokerId, sp.GetRequiredService<ILoggerFactory>().CreateLogger("KafkaAgent.Coordination"));
     }
 }

@@ -37,6 +37,10 @@ internal sealed class HealOptions
     /// <summary>This many brokers missing from /brokers/ids at once is a mass failure: disruptive actions alert only.</summary>
     [ConfigurationKeyName("mass_failure_brokers")]
     public int MassFailureBrokers { get; set; } = 2;
+
+    /// <summary>wait | delete: what start_kafka does about the registration a killed broker left (see README).</summary>
+    [ConfigurationKeyName("stale_registration")]
+    public string StaleRegistration { get; set; } = "delete";
 }
 
 /// <summary>Seconds a finding must hold before each action; a definitive event (the process exited) acts at once.</summary>

@@ -11,7 +11,8 @@ internal sealed record HealSettings(
     int Retries,
     TimeSpan RetryDelay,
     TimeSpan VerifyTimeout,
-    int MassFailureBrokers)
+    int MassFailureBrokers,
+    StaleRegistrationStrategy StaleRegistration = StaleRegistrationStrategy.Delete)
 {
     public static HealSettings From(HealOptions o) => new(
         o.GraceSeconds.Each().ToDictionary(g => g.Action, g => TimeSpan.FromSeconds(g.Seconds), StringComparer.Ordinal),
@@ -22,7 +23,8 @@ internal sealed record HealSettings(
         o.Retries,
         TimeSpan.FromSeconds(o.RetryDelaySeconds),
         TimeSpan.FromSeconds(o.VerifyTimeoutSeconds),
-        o.MassFailureBrokers);
+        o.MassFailureBrokers,
+        Enum.Parse<StaleRegistrationStrategy>(o.StaleRegistration, ignoreCase: true));
 
     public static HealSettings Default { get; } = From(new HealOptions());
 

@@ -65,6 +65,11 @@ internal static class HealValidator
             yield return ("heal:mass_failure_brokers", $"must be 1 or more (got {h.MassFailureBrokers})");
         }
 
+        if (!Enum.TryParse<StaleRegistrationStrategy>(h.StaleRegistration, ignoreCase: true, out _) || int.TryParse(h.StaleRegistration, out _))
+        {
+            yield return ("heal:stale_registration", $"'{h.StaleRegistration}' is not one of wait, delete");
+        }
+
         if (h.ActionTimeoutSeconds + h.VerifyTimeoutSeconds > o.CycleTimeoutSeconds / 2)
         {
             yield return ("heal:action_timeout_seconds",

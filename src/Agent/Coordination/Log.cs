@@ -30,4 +30,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7009, Level = LogLevel.Debug, Message = "host report not published: {Reason}")]
     public static partial void HostReportNotPublished(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "stale registration: deleted {Path} ({Registration}) and /controller ({Controller}), owned by session 0x{Session:x} of Kafka pid {Pid}, which the agent saw exit")]
+    public static partial void StaleRegistrationDeleted(ILogger logger, string path, bool registration, bool controller, long session, int pid);
 }

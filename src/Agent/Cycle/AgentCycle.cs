@@ -1,6 +1,8 @@
 using KafkaAgent.Configuration;
 using KafkaAgent.Coordination;
 using KafkaAgent.Diagnosis;
+using KafkaAgent.Events;
+using KafkaAgent.Probes;
 using KafkaAgent.Remediation;
 using KafkaAgent.State;
 using KafkaAgent.Telemetry;
@@ -24,15 +26,20 @@ internal sealed class AgentCycle(
     AgentMetrics metrics,
     RemediationMetrics remediationMetrics,
     IHostReportSink hostReports,
+    ICycleTrigger trigger,
+    BrokerProcessLedger ledger,
     TimeProvider time,
     ILogger<AgentCycle> logger) : IAgentCycle
 {
+    // An event storm must not keep a cycle observing forever: after this many fresh starts it finishes its pass.
+    private const int MaxObservationRestarts = 3;
+
     private readonly FindingChangeLog changes = new(logger);
 
     public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var observation = await observer.ObserveAsync(cancellationToken);
+        var observation = await ObserveAsync(cancellationToken);
         var diagnosis = Diagnoser.Diagnose(observation, settings.Disk);
         var now = time.GetUtcNow();
 
@@ -41,7 +48,7 @@ internal sealed class AgentCycle(
         var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)]);
         // What was seen goes to the journal before what is done about it.
         changes.Update(report.Findings);
-        var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now));
+        var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now, Stale(observation)));
         var outcomes = act ? await runner.RunAsync(plan, cancellationToken) : [];
 
         var after = act ? SafeLoad() ?? state : state;
@@ -53,7 +60,51 @@ internal sealed class AgentCycle(
         }
 
         metrics.Record(observation, report, time.GetElapsedTime(started));
-        return new CycleResult(new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow()), report, plan, outcomes);
+        return new CycleResult(new CycleSummary(report.Overall, CheckSummary.StatusLine(report), time.GetUtcNow()), report, plan, outcomes,
+            act ? plan.NextRetryAt : null);
+    }
+
+    /// <summary>
+    /// Observes; an event (a process exit, the session lost) arriving meanwhile abandons the pass and starts a fresh
+    /// one, so the cycle acts on what the event changed rather than leaving it to the next cycle. A pass a probe
+    /// finished in spite of the interruption is discarded too: a probe may turn its cancellation into a failure.
+    /// </summary>
+    private async Task<Observation> ObserveAsync(CancellationToken cancellationToken)
+    {
+        for (var restarts = 0; ; restarts++)
+        {
+            var interrupted = trigger.TakeForCycle();
+            if (restarts >= MaxObservationRestarts)
+            {
+                return await observer.ObserveAsync(cancellationToken);
+            }
+
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interrupted);
+            try
+            {
+                var observation = await observer.ObserveAsync(linked.Token);
+                if (!interrupted.IsCancellationRequested)
+                {
+                    return observation;
+                }
+            }
+            catch (OperationCanceledException) when (interrupted.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            Log.ObservationRestarted(logger, restarts + 1);
+        }
+    }
+
+    /// <summary>Feeds the ledger the registration seen under Kafka's live pid, and judges a dead broker's against it.</summary>
+    private StaleProof Stale(Observation observation)
+    {
+        var members = observation.Membership.Facts;
+        if (observation.KafkaService.Facts is { State: Platform.ServiceState.Running, MainPid: { } pid } && members is { OwnSession: { } session, OwnRegisteredAt: { } at })
+        {
+            ledger.SawRegistration(pid, session, at, StaleRegistration.Skew);
+        }
+        return StaleRegistration.Prove(ledger.LastDead, members?.OwnSession, members?.OwnRegisteredAt, StaleRegistration.Skew);
     }
 
     /// <returns>The state to plan with, and whether actions may run (only when the state can be persisted).</returns>

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "finding {Finding} [{Subject}] cleared")]
     public static partial void FindingCleared(ILogger logger, string finding, string subject);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "an event arrived while observing: observing again ({Restart})")]
+    public static partial void ObservationRestarted(ILogger logger, int restart);
 }

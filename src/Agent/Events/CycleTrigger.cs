@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace KafkaAgent.Events;
 
 /// <summary>The one <see cref="ICycleTrigger"/>: a set of pending requests and at most one waiting worker.</summary>
-internal sealed class CycleTrigger : ICycleTrigger
+internal sealed class CycleTrigger : ICycleTrigger, IDisposable
 {
     private readonly Lock gate = new();
     private readonly TimeProvider time;
@@ -14,6 +14,9 @@ internal sealed class CycleTrigger : ICycleTrigger
     // Earliest timestamp per source since the last wake-up: a burst is measured from its first event.
     private readonly Dictionary<DetectionEvent, long> pending = [];
     private TaskCompletionSource? waiter;
+
+    // Cancelled by the first request after the last take: a running cycle's observation listens to it.
+    private CancellationTokenSource interrupt = new();
     private TaskCompletionSource cycleEnded = NewSource();
 
     public CycleTrigger(TimeProvider time, IMeterFactory meterFactory, ILogger<CycleTrigger> logger)
@@ -26,6 +29,7 @@ internal sealed class CycleTrigger : ICycleTrigger
     public void Request(DetectionEvent source, long timestamp)
     {
         TaskCompletionSource? wake;
+        CancellationTokenSource interrupted;
         lock (gate)
         {
             if (!pending.TryGetValue(source, out var first) || timestamp < first)
@@ -34,11 +38,18 @@ internal sealed class CycleTrigger : ICycleTrigger
             }
             wake = waiter;
             waiter = null;
+            interrupted = interrupt;
         }
 
         Log.CycleRequested(logger, source);
         // Completed outside the lock: the worker's continuation may run inline.
         wake?.TrySetResult();
+        if (!interrupted.IsCancellationRequested)
+        {
+            // The observation's cancellation callbacks run on the pool, never on the event source's thread (a
+            // ZooKeeper callback or a pidfd poller must not run probe code).
+            _ = interrupted.CancelAsync();
+        }
     }
 
     public async Task WaitAsync(CancellationToken cancellationToken)
@@ -70,6 +81,23 @@ internal sealed class CycleTrigger : ICycleTrigger
         }
     }
 
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            interrupt.Dispose();
+        }
+    }
+
+    public CancellationToken TakeForCycle()
+    {
+        TakePending();
+        lock (gate)
+        {
+            return interrupt.Token;
+        }
+    }
+
     public Task WhenCycleEndedAsync(CancellationToken cancellationToken)
     {
         lock (gate)
@@ -91,6 +119,12 @@ internal sealed class CycleTrigger : ICycleTrigger
             taken = [.. pending];
             pending.Clear();
             waiter = null;
+            // A fresh interrupt for the period after this take; the old one may still be linked into an observation
+            // that is being abandoned, so it is left to the collector rather than disposed under it.
+            if (interrupt.IsCancellationRequested)
+            {
+                interrupt = new CancellationTokenSource();
+            }
         }
 
         var now = time.GetTimestamp();

@@ -23,6 +23,14 @@ internal interface ICycleTrigger
     /// <see cref="WhenCycleEndedAsync"/>.</remarks>
     Task WaitAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A running cycle takes every pending request before it observes (recording each one's detection latency: the
+    /// observation about to start is the moment the agent knows) and gets a token that is cancelled by the next
+    /// request: an event during the observation makes the cycle observe again at once instead of finishing on a
+    /// picture the event already made stale and leaving the event to the cycle after.
+    /// </summary>
+    CancellationToken TakeForCycle();
+
     /// <summary>Completes when the next cycle has ended: sources re-resolve what they watch (a restarted service has a new pid).</summary>
     Task WhenCycleEndedAsync(CancellationToken cancellationToken);
 }

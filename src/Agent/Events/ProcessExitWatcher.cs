@@ -11,6 +11,7 @@ namespace KafkaAgent.Events;
 internal sealed class ProcessExitWatcher(
     IEnumerable<IProcessLocator> locators,
     ICycleTrigger trigger,
+    Coordination.BrokerProcessLedger ledger,
     TimeProvider time,
     ILogger<ProcessExitWatcher> logger) : BackgroundService
 {
@@ -64,6 +65,11 @@ internal sealed class ProcessExitWatcher(
                 if (await Task.WhenAny(exit, cycleEnded) == exit)
                 {
                     var at = await exit;
+                    if (locator.ExitEvent == DetectionEvent.KafkaExit)
+                    {
+                        // Before the request: the cycle it starts may judge the stale registration by this exit.
+                        ledger.Exited(watched.Pid, time.GetUtcNow() - time.GetElapsedTime(at));
+                    }
                     trigger.Request(locator.ExitEvent, at);
                     Log.ProcessExited(logger, locator.Service, watched.Pid);
                     return true;
@@ -122,6 +128,10 @@ internal sealed class ProcessExitWatcher(
             return null;
         }
 
+        if (locator.ExitEvent == DetectionEvent.KafkaExit && ProcessIdentity.StartedAt(pid) is { } started)
+        {
+            ledger.Watching(pid, started);
+        }
         Log.WatchingProcess(logger, locator.Service, pid, candidate.Source);
         return new WatchedProcess(pid, fd);
     }

@@ -29,6 +29,33 @@ internal static class ProcessIdentity
     public static bool IsZooKeeper(IReadOnlyList<string> args) =>
         args.Any(a => a is "org.apache.zookeeper.server.quorum.QuorumPeerMain" or "org.apache.zookeeper.server.ZooKeeperServerMain");
 
+    /// <summary>
+    /// When the process started, from /proc/PID/stat's starttime (clock ticks since boot; USER_HZ is 100 on every Linux
+    /// ABI) and /proc/stat's btime. Whole-second btime makes it exact to about a second; callers allow for skew.
+    /// Null when the process is gone or /proc is unreadable.
+    /// </summary>
+    public static DateTimeOffset? StartedAt(int pid, string procRoot = "/proc")
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture), "stat"));
+            // The command name in parentheses may hold spaces and parentheses: fields start after the last ')'.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[19], NumberStyles.None, CultureInfo.InvariantCulture);
+            var boot = File.ReadLines(Path.Combine(procRoot, "stat")).FirstOrDefault(l => l.StartsWith("btime ", StringComparison.Ordinal));
+            if (boot is null)
+            {
+                return null;
+            }
+            var bootSeconds = long.Parse(boot["btime ".Length..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+            return DateTimeOffset.FromUnixTimeMilliseconds(bootSeconds * 1000 + ticks * 10);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The NUL-separated arguments of /proc/PID/cmdline; null when the process is gone or unreadable.</summary>
     public static IReadOnlyList<string>? CommandLine(int pid, string procRoot = "/proc")
     {

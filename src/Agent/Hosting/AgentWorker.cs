@@ -34,6 +34,11 @@ internal sealed class AgentWorker(
 
     private bool wedged;
 
+    // A recheck lands just past the guard's own boundary (the planner compares with its own clock reading), and never
+    // sooner than MinimumIdle after the cycle ended, so a guard computed in the past cannot spin the loop.
+    private static readonly TimeSpan RecheckMargin = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan MinimumIdle = TimeSpan.FromMilliseconds(100);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
@@ -56,10 +61,10 @@ internal sealed class AgentWorker(
                 return;
             }
 
-            CycleSummary? summary;
+            CycleResult? result;
             try
             {
-                summary = await RunCycleAsync(timeout, ping, stoppingToken);
+                result = await RunCycleAsync(timeout, ping, stoppingToken);
             }
             finally
             {
@@ -70,22 +75,32 @@ internal sealed class AgentWorker(
                 }
             }
 
-            if (summary is null)
+            if (result is null)
             {
                 return;
             }
+            var summary = result.Summary;
             Log.CycleFinished(logger, summary.Text);
             notifier.Status(summary.Text);
             notifier.Watchdog();
-            if (!await IdleAsync(started, interval, ping, stoppingToken))
+            // A grace or settle that ends before the interval brings the next cycle forward: a definitive exit is
+            // acted on the moment its settle ends, not a poll later.
+            var wait = interval;
+            if (result.RecheckAt is { } at)
+            {
+                var ahead = at - time.GetUtcNow() + RecheckMargin;
+                var until = time.GetElapsedTime(started) + (ahead < MinimumIdle ? MinimumIdle : ahead);
+                wait = until < interval ? until : interval;
+            }
+            if (!await IdleAsync(started, wait, ping, stoppingToken))
             {
                 return;
             }
         }
     }
 
-    /// <returns>The cycle's summary, or null when the host is stopping or the loop wedged.</returns>
-    private async Task<CycleSummary?> RunCycleAsync(TimeSpan timeout, TimeSpan? ping, CancellationToken stoppingToken)
+    /// <returns>The cycle's result, or null when the host is stopping or the loop wedged.</returns>
+    private async Task<CycleResult?> RunCycleAsync(TimeSpan timeout, TimeSpan? ping, CancellationToken stoppingToken)
     {
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, deadline.Token);
@@ -115,7 +130,7 @@ internal sealed class AgentWorker(
 
         try
         {
-            return (await running).Summary;
+            return await running;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -124,14 +139,14 @@ internal sealed class AgentWorker(
         catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
             Log.CycleTimedOut(logger, timeout);
-            return new CycleSummary(CycleStatus.Unknown, $"UNKNOWN: cycle timed out after {timeout.TotalSeconds:0}s", time.GetUtcNow());
+            return new CycleResult(new CycleSummary(CycleStatus.Unknown, $"UNKNOWN: cycle timed out after {timeout.TotalSeconds:0}s", time.GetUtcNow()), new DiagnosisReport([]));
         }
 #pragma warning disable CA1031 // The loop must survive any failure of one cycle; the next cycle tries again.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Log.CycleFailed(logger, ex.Message, ex);
-            return new CycleSummary(CycleStatus.Unknown, "UNKNOWN: cycle failed: " + ex.Message, time.GetUtcNow());
+            return new CycleResult(new CycleSummary(CycleStatus.Unknown, "UNKNOWN: cycle failed: " + ex.Message, time.GetUtcNow()), new DiagnosisReport([]));
         }
     }
 

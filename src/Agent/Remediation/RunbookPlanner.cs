@@ -33,7 +33,7 @@ internal sealed class RunbookPlanner : IPlanner
                 continue;
             }
 
-            skipped.Add(new SkippedAction(want.Action, want.Target, want.Finding.ToString(), skip.Value.Reason, skip.Value.Detail));
+            skipped.Add(new SkippedAction(want.Action, want.Target, want.Finding.ToString(), skip.Value.Reason, skip.Value.Detail, skip.Value.RetryAt));
             if (skip.Value.Reason == SkipReason.Budget && !circuits.Contains(want.Action))
             {
                 circuits.Add(want.Action);
@@ -114,33 +114,33 @@ internal sealed class RunbookPlanner : IPlanner
         return wanted;
     }
 
-    private static (SkipReason Reason, string Detail)? Guard(PlanInput input, Want want, List<Finding> findings, List<PlannedAction> planned)
+    private static (SkipReason Reason, string Detail, DateTimeOffset? RetryAt)? Guard(PlanInput input, Want want, List<Finding> findings, List<PlannedAction> planned)
     {
         var (state, policy, now) = (input.State, input.Policy, input.Now);
         var heal = policy.Heal;
 
         if (state.OpenCircuit(want.Action, now, heal.CoolOff) is { } circuit)
         {
-            return (SkipReason.CircuitOpen, $"circuit open since {circuit.OpenSince:u} ({circuit.Reason}); closes at {circuit.OpenSince + heal.CoolOff:u} or with kafka-agent reset {want.Action}");
+            return (SkipReason.CircuitOpen, $"circuit open since {circuit.OpenSince:u} ({circuit.Reason}); closes at {circuit.OpenSince + heal.CoolOff:u} or with kafka-agent reset {want.Action}", null);
         }
 
         var attempts = state.AttemptsSince(want.Action, now - heal.BudgetWindow);
         if (attempts >= heal.BudgetAttempts)
         {
-            return (SkipReason.Budget, $"{attempts} attempts in the last {heal.BudgetWindow.TotalMinutes:0} min (budget {heal.BudgetAttempts})");
+            return (SkipReason.Budget, $"{attempts} attempts in the last {heal.BudgetWindow.TotalMinutes:0} min (budget {heal.BudgetAttempts})", null);
         }
 
         if (state.IsPaused(now))
         {
-            return (SkipReason.Paused, $"paused until {state.Pause!.Until:u}: {state.Pause.Reason}");
+            return (SkipReason.Paused, $"paused until {state.Pause!.Until:u}: {state.Pause.Reason}", null);
         }
 
         // An operator's stop script removes its pidfile just after the process ends; a cycle woken by the exit in that
         // instant sees "pidfile left, process gone", a crash. A definitive exit therefore acts from the first cycle at
-        // least ExitSettle after it was first seen (the registration watch or the next poll brings that cycle).
+        // least ExitSettle after it was first seen; the loop looks again the moment the settle ends (RetryAt).
         if (want.Definitive && state.FindingsFirstSeen.TryGetValue(want.Finding.ToString(), out var seen) && now - seen < ExitSettle)
         {
-            return (SkipReason.Grace, $"{want.Finding} seen {(now - seen).TotalSeconds:0.#} s ago: settling for {ExitSettle.TotalSeconds:0} s, an operator's stop removes its pidfile");
+            return (SkipReason.Grace, $"{want.Finding} seen {(now - seen).TotalSeconds:0.#} s ago: settling for {ExitSettle.TotalSeconds:0} s, an operator's stop removes its pidfile", seen + ExitSettle);
         }
 
         var grace = Grace(policy, want.Action);
@@ -150,7 +150,7 @@ internal sealed class RunbookPlanner : IPlanner
             var held = now - since;
             if (held < grace)
             {
-                return (SkipReason.Grace, $"{want.Finding} held {held.TotalSeconds:0} s of {grace.TotalSeconds:0} s");
+                return (SkipReason.Grace, $"{want.Finding} held {held.TotalSeconds:0} s of {grace.TotalSeconds:0} s", since + grace);
             }
         }
 
@@ -158,24 +158,27 @@ internal sealed class RunbookPlanner : IPlanner
             .Where(k => !Fixers(k, planned).Any()).ToList();
         if (blocking.Count > 0)
         {
-            return (SkipReason.Dependency, "waiting for " + string.Join(", ", blocking));
+            return (SkipReason.Dependency, "waiting for " + string.Join(", ", blocking), null);
         }
 
         // After a kill -9 the dead broker's /brokers/ids/<id> lives until its session expires, and a Kafka 2.x broker
-        // started before then fails with NODEEXISTS. Wait for it: the registration watch wakes the agent when it goes.
-        if (want.Action == ActionNames.StartKafka && input.Observation.Membership.Facts is { Reachable: true, Own: not null } members)
+        // started before then fails with NODEEXISTS. With heal.stale_registration: delete and the broker proven dead,
+        // start_kafka deletes the node first; otherwise wait: the registration watch wakes the agent when it goes.
+        if (want.Action == ActionNames.StartKafka && input.Observation.Membership.Facts is { Reachable: true, Own: not null } members
+            && !(heal.StaleRegistration == StaleRegistrationStrategy.Delete && input.Stale is { Proven: true }))
         {
-            return (SkipReason.Dependency, $"waiting for the stale /brokers/ids/{members.OwnBrokerId} to expire with its ZooKeeper session (a broker started now fails with NODEEXISTS)");
+            var why = heal.StaleRegistration == StaleRegistrationStrategy.Delete ? $"; not deleted: {input.Stale?.Detail ?? "no proof"}" : "";
+            return (SkipReason.Dependency, $"waiting for the stale /brokers/ids/{members.OwnBrokerId} to expire with its ZooKeeper session (a broker started now fails with NODEEXISTS){why}", null);
         }
 
         if (policy.Mode == AgentMode.Observe)
         {
-            return (SkipReason.Observe, "mode: observe");
+            return (SkipReason.Observe, "mode: observe", null);
         }
 
         if (ActionNames.IsDisruptive(want.Action) && state.DisruptiveHeldReason is { } held2)
         {
-            return (SkipReason.Observe, $"disruptive actions held in observe until kafka-agent reset: {held2}");
+            return (SkipReason.Observe, $"disruptive actions held in observe until kafka-agent reset: {held2}", null);
         }
 
         return null;
