@@ -103,6 +103,23 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     }
 
     [Fact]
+    public void Load_ListenerRequiresClientCertificateAndNoneConfigured_RefusedNamingCertFile()
+    {
+        var error = Refused("listeners=SSL://127.0.0.1:9093\nlistener.name.ssl.ssl.client.auth=required\n", "    protocol: auto\n");
+
+        Assert.StartsWith($"{host.AgentYaml}: kafka.security.cert_file: required: listener SSL of {host.ServerProperties} has ssl.client.auth=required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ListenerRequestsClientCertificateOnly_NoCertificateNeeded()
+    {
+        var settings = Load("listeners=SSL://127.0.0.1:9093\nssl.client.auth=requested\n", "    protocol: auto\n");
+
+        Assert.Equal(KafkaSecurityProtocol.Ssl, settings.Kafka.Security.Protocol);
+        Assert.Null(settings.Kafka.Security.CertFile);
+    }
+
+    [Fact]
     public void Load_MissingCaFile_RefusedNamingKeyAndPath()
     {
         var error = Refused("", "    protocol: SSL\n    ca_file: /nonexistent/ca.pem\n");

@@ -46,6 +46,15 @@ internal static class KafkaSecurityResolver
                 "kafka.security.cert_file and kafka.security.key_file go together: set both or neither");
         }
 
+        // A listener that requires a client certificate drops a probe without one after the handshake, which the probe
+        // cannot tell from a hung broker (kafka.api_unresponsive, healed by a restart): refuse that setup at start.
+        if (protocol.UsesTls() && o.CertFile is not { Length: > 0 } && probe.Listener is { } tlsListener
+            && server.ClientAuthOf(tlsListener) == "required")
+        {
+            throw Error("kafka.security.cert_file",
+                $"required: listener {listenerName} of {server.SourcePath} has ssl.client.auth=required, and a probe without a client certificate would be refused");
+        }
+
         if (o.KeyFile is { Length: > 0 } keyFile)
         {
             SecretFile.CheckPrivate(configPath, "kafka.security.key_file", keyFile);

@@ -88,6 +88,10 @@ internal sealed record KafkaServerConfig(
             .Select(m => m.ToUpperInvariant())
             .ToList();
 
+    /// <summary>The listener's ssl.client.auth (none, requested, required), its listener.name. form first; Kafka's default none.</summary>
+    public string ClientAuthOf(KafkaListener listener) =>
+        (Value($"listener.name.{listener.Name.ToLowerInvariant()}.ssl.client.auth") ?? Value("ssl.client.auth") ?? "none").Trim().ToLowerInvariant();
+
     private string? Value(string name) => Properties.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 
     /// <summary>The broker id Kafka generated and stored in meta.properties when broker.id is not set.</summary>
