@@ -179,6 +179,7 @@ public sealed partial class PrometheusFleet : IDisposable
         File.WriteAllText(config, $"""
             mode: observe
             interval_seconds: 1
+            state_dir: {work}/state-{host}
             kafka:
               server_properties: {dir}/etc/server.properties
               api_timeout_seconds: 3
