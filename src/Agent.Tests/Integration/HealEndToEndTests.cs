@@ -232,6 +232,13 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
             Assert.DoesNotContain("heal start_kafka on kafka for", agent.LogSince(quiet), StringComparison.Ordinal);
             Assert.Matches(@"kafka_agent_remediations_skipped_total\{action=""start_kafka"",reason=""circuit_open""\} [1-9]", agent.Scrape());
         }
+        catch
+        {
+            // Leave the shared host as the next test expects it: a working start and a closed circuit.
+            File.WriteAllText(properties, original);
+            agent.Cli("reset", "start_kafka");
+            throw;
+        }
         finally
         {
             File.WriteAllText(properties, original);
