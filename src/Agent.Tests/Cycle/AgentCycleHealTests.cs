@@ -114,6 +114,15 @@ public sealed class AgentCycleHealTests : IDisposable
     }
 
     [Fact]
+    public async Task RunOnceAsync_Check_ReportKeepsThePerformanceDataForTheNagiosLine()
+    {
+        var result = await RunCycleAsync(act: false);
+
+        Assert.NotEmpty(result.Report.Performance ?? []);
+        Assert.Contains(" | ", KafkaAgent.Cli.CheckTable.NagiosLine(result.Report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunOnceAsync_ObserveMode_RecordsWhatItWouldHaveDone()
     {
         await RunCycleAsync(act: true, "mode: observe\n");

@@ -45,7 +45,7 @@ internal sealed class AgentCycle(
 
         var (state, act) = LoadState(diagnosis, now);
         var mode = settings.Mode.ToString().ToLowerInvariant();
-        var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)]);
+        var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)], diagnosis.Performance);
         // What was seen goes to the journal before what is done about it.
         changes.Update(report.Findings);
         var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now, Stale(observation)));
