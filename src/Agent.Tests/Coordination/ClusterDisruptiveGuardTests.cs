@@ -70,6 +70,34 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
     }
 
     [Fact]
+    public async Task EnterAsync_RestartOfTheOnlyZooKeeper_AllowedWithoutTheGateThoughTheQuorumIsLost()
+    {
+        host.WithServer(brokerId: 2).WithZooKeeper().WithAgentYaml();
+        settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        health.Facts = health.Facts with { QuorumReachable = false };
+        var guard = new ClusterDisruptiveGuard(settings, gate, health, time, logger, "host-b");
+
+        var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
+
+        Assert.True(lease.Allowed, lease.Detail);
+        Assert.Empty(gate.Requests);
+    }
+
+    [Fact]
+    public async Task EnterAsync_RestartOfOneEnsembleMemberWithQuorumLost_RefusedMassFailure()
+    {
+        host.WithServer(brokerId: 2, zookeeperConnect: "zk1:2181,zk2:2181,zk3:2181/kafka").WithZooKeeper(2181, "zk1", "zk2", "zk3").WithAgentYaml();
+        settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        health.Facts = health.Facts with { QuorumReachable = false };
+        var guard = new ClusterDisruptiveGuard(settings, gate, health, time, logger, "host-b");
+
+        var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
+
+        Assert.False(lease.Allowed);
+        Assert.Equal(SkipReason.MassFailure, lease.Reason);
+    }
+
+    [Fact]
     public async Task EnterAsync_GuardsPass_LeaseHoldsTheLockUntilDisposedAndRequestCarriesTheCycleFacts()
     {
         var guard = Guard();

@@ -40,6 +40,15 @@ internal sealed class ClusterDisruptiveGuard(
             return GuardLease.Deny(SkipReason.Observe, "mode: observe");
         }
 
+        if (action.Action == ActionNames.RestartZooKeeper && IsStandaloneZooKeeper(settings.ZooKeeper))
+        {
+            // The only ZooKeeper of the cluster is this host's: when it hangs the control plane is already down, the
+            // lock lives in it and no other agent can coordinate, so its restart (after its grace) cannot make the
+            // cluster worse; the quorum it would read as lost is this very server.
+            Log.GuardsPassed(logger, action.Action, action.Target, "standalone ZooKeeper: no ensemble to coordinate with");
+            return GuardLease.Allow("standalone ZooKeeper: no ensemble to coordinate with", null);
+        }
+
         var facts = await health.ReadAsync(cancellationToken);
         var mass = MassFailureRule.Evaluate(facts, settings.Heal.MassFailureBrokers);
         if (mass.IsMassFailure)
@@ -78,6 +87,10 @@ internal sealed class ClusterDisruptiveGuard(
 
         return GuardLease.Deny(reason, result.Detail);
     }
+
+    /// <summary>This host runs the cluster's only ZooKeeper: no ensemble in its config, and Kafka connects to one server.</summary>
+    internal static bool IsStandaloneZooKeeper(ZooKeeperSettings zooKeeper) =>
+        zooKeeper.LocalServer is { ExpectsEnsemble: false } && zooKeeper.Connect.Hosts.Count == 1;
 
     internal static SkipReason ReasonOf(string? gateReason) => gateReason switch
     {
