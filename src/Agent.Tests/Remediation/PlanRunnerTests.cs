@@ -99,6 +99,34 @@ public sealed class PlanRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CleanUpVerified_ItsAttemptsForgottenSoALaterFillIsCleanedAgain()
+    {
+        var clean = new PlannedAction(ActionNames.CleanAppLogs, "app_log_dir", "disk.high (/var/kafka)", false, []);
+        var action = new FakeAction(ActionNames.CleanAppLogs, (_, _) => Task.FromResult(ActionResult.Ok("16 files freed")));
+        var (runner, _) = Create(action);
+
+        for (var fill = 0; fill < 4; fill++)
+        {
+            var outcome = Assert.Single(await RunAdvancingTimeAsync(runner, new Plan([clean], [], [])));
+            Assert.Equal(ActionResultKind.Success, outcome.Result);
+        }
+
+        Assert.False(_store.State.Attempts.ContainsKey(ActionNames.CleanAppLogs));
+        Assert.Equal(4, action.Calls);
+    }
+
+    [Fact]
+    public async Task RunAsync_CleanUpNotVerified_AttemptCounted()
+    {
+        var clean = new PlannedAction(ActionNames.CleanAppLogs, "app_log_dir", "disk.high (/var/kafka)", false, []);
+        var (runner, _) = Create(new FakeAction(ActionNames.CleanAppLogs, (_, _) => Task.FromResult(ActionResult.Ok("0 files freed"))), verified: false);
+
+        await RunAdvancingTimeAsync(runner, new Plan([clean], [], []));
+
+        Assert.Single(_store.State.Attempts[ActionNames.CleanAppLogs]);
+    }
+
+    [Fact]
     public async Task RunAsync_DefinitiveFailure_NotRetriedRecordedAsFailure()
     {
         var action = new FakeAction(ActionNames.StartKafka, (_, _) => Task.FromResult(ActionResult.Failed("server.properties: bad value")));

@@ -18,4 +18,11 @@ internal static class ActionNames
 
     /// <summary>Restarts of a running service and the deletion of partition copies: they pass the disruptive guard.</summary>
     public static bool IsDisruptive(string action) => action is RestartZooKeeper or RestartKafka or ReclaimLogDirs;
+
+    /// <summary>
+    /// Clean-ups whose repetition is the fix, not a loop: deleting rotated logs or old ZooKeeper snapshots and giving
+    /// files back to kafka. Their budget counts only attempts that did not fix the finding, so a disk that fills again
+    /// an hour later is cleaned again; starts and restarts count every attempt (a service that keeps dying is an operator's).
+    /// </summary>
+    public static bool BudgetCountsOnlyFailures(string action) => action is CleanAppLogs or PurgeZooKeeperData or FixOwnership;
 }

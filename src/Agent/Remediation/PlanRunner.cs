@@ -93,7 +93,13 @@ internal sealed class PlanRunner(
         {
             var next = s.WithRecord(record);
             // A fix that worked closes a circuit left from before (after its cool-off the planner let it run again).
-            return result.Succeeded ? next.WithCircuitClosed(planned.Action) : next;
+            if (!result.Succeeded)
+            {
+                return next;
+            }
+
+            next = next.WithCircuitClosed(planned.Action);
+            return ActionNames.BudgetCountsOnlyFailures(planned.Action) ? next.WithAttemptsForgotten(planned.Action) : next;
         });
         metrics.Observe(state, time.GetUtcNow(), heal.CoolOff);
     }

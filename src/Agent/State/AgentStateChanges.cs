@@ -27,6 +27,12 @@ internal static class AgentStateChanges
         return state with { Attempts = attempts };
     }
 
+    /// <summary>Forgets the counted attempts of one action (a clean-up that worked: see ActionNames.BudgetCountsOnlyFailures).</summary>
+    public static AgentState WithAttemptsForgotten(this AgentState state, string action) =>
+        state.Attempts.ContainsKey(action)
+            ? state with { Attempts = state.Attempts.Where(c => c.Key != action).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal) }
+            : state;
+
     public static AgentState WithRecord(this AgentState state, ActionRecord record) =>
         state with { LastActions = [record, .. state.LastActions.Take(AgentState.LastActionsKept - 1)] };
 
