@@ -86,10 +86,6 @@ internal static class AgentStateChanges
             };
         }
 
-        return state with
-        {
-            Circuits = state.Circuits.Where(c => c.Key != action).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
-            Attempts = state.Attempts.Where(c => c.Key != action).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal),
-        };
+        return state.WithCircuitClosed(action).WithAttemptsForgotten(action);
     }
 }
