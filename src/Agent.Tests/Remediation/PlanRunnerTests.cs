@@ -42,6 +42,17 @@ public sealed class PlanRunnerTests : IDisposable
             Task.FromResult(new VerifyResult(healthy, healthy ? "verified" : "broker 1 still not in /brokers/ids"));
     }
 
+    private sealed class FakeRecheck(bool present) : IFaultRecheck
+    {
+        public int Calls { get; private set; }
+
+        public Task<RecheckResult> RecheckAsync(PlannedAction action, CancellationToken cancellationToken)
+        {
+            Calls++;
+            return Task.FromResult(new RecheckResult(present, present ? "zk.hung still there" : "gone on a fresh look; now: ZooKeeper is rejoining"));
+        }
+    }
+
     private sealed class TestMeterFactory : System.Diagnostics.Metrics.IMeterFactory
     {
         private readonly List<System.Diagnostics.Metrics.Meter> _meters = [];
@@ -60,12 +71,12 @@ public sealed class PlanRunnerTests : IDisposable
 
     private static readonly PlannedAction StartKafka = new(ActionNames.StartKafka, "kafka", "kafka.down (kafka)", false, []);
 
-    private (PlanRunner Runner, RemediationMetrics Metrics) Create(FakeAction action, bool verified = true, IDisruptiveGuard? guard = null)
+    private (PlanRunner Runner, RemediationMetrics Metrics) Create(FakeAction action, bool verified = true, IDisruptiveGuard? guard = null, IFaultRecheck? recheck = null)
     {
         var metrics = new RemediationMetrics(_meters);
         var decorated = ActionPipeline.Decorate(action, new FakeVerifier(verified), metrics, Heal, _time, _logger);
         var runner = new PlanRunner(new Dictionary<string, IRemediationAction> { [action.Name] = decorated },
-            guard ?? new ModeOnlyDisruptiveGuard(AgentMode.Heal), _store, metrics, Heal, _time, new FakeLogger<PlanRunner>(_logger.Collector));
+            guard ?? new ModeOnlyDisruptiveGuard(AgentMode.Heal), recheck ?? new FakeRecheck(true), _store, metrics, Heal, _time, new FakeLogger<PlanRunner>(_logger.Collector));
         return (runner, metrics);
     }
 
@@ -186,7 +197,7 @@ public sealed class PlanRunnerTests : IDisposable
                 [zk.Name] = ActionPipeline.Decorate(zk, verifier, metrics, Heal, _time, _logger),
                 [kafka.Name] = ActionPipeline.Decorate(kafka, verifier, metrics, Heal, _time, _logger),
             },
-            new ModeOnlyDisruptiveGuard(AgentMode.Heal), _store, metrics, Heal, _time, new FakeLogger<PlanRunner>(_logger.Collector));
+            new ModeOnlyDisruptiveGuard(AgentMode.Heal), new FakeRecheck(true), _store, metrics, Heal, _time, new FakeLogger<PlanRunner>(_logger.Collector));
         var plan = new Plan([new(ActionNames.StartZooKeeper, "zookeeper", "zk.down", false, []), StartKafka with { DependsOn = [ActionNames.StartZooKeeper] }], [], []);
 
         var outcomes = await runner.RunAsync(plan, CancellationToken.None);
@@ -254,15 +265,36 @@ public sealed class PlanRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_DisruptiveFaultGoneOnAFreshLook_NotRunSkippedClearedAndNotCounted()
+    {
+        var hold = new RecordingHold();
+        var restart = new FakeAction(ActionNames.RestartZooKeeper, (_, _) => Task.FromResult(ActionResult.Ok("restarted")));
+        var recheck = new FakeRecheck(present: false);
+        var (runner, _) = Create(restart, guard: new HoldingGuard(hold), recheck: recheck);
+        using var skipped = new MetricCollector<long>(_meters, "KafkaAgent", "kafka_agent_remediations_skipped");
+
+        var outcomes = await runner.RunAsync(new Plan([new(ActionNames.RestartZooKeeper, "zookeeper", "zk.hung (127.0.0.1:2181)", true, [])], [], []), CancellationToken.None);
+
+        Assert.Equal(0, restart.Calls);
+        Assert.Equal(1, recheck.Calls);
+        Assert.True(hold.Released);
+        Assert.Equal((ActionResultKind.Skipped, SkipReason.Cleared), (outcomes[0].Result, outcomes[0].SkipReason));
+        Assert.Equal("cleared", Assert.Single(skipped.GetMeasurementSnapshot()).Tags["reason"]);
+        Assert.Empty(_store.State.Attempts);
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Message.Contains("restart_zookeeper on zookeeper for zk.hung (127.0.0.1:2181): skipped (cleared): gone on a fresh look", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_SafeAction_GuardNotAsked()
     {
         var guard = new HoldingGuard(new RecordingHold());
+        var recheck = new FakeRecheck(present: false);
         var start = new FakeAction(ActionNames.StartKafka, (_, _) => Task.FromResult(ActionResult.Ok("started")));
-        var (runner, _) = Create(start, guard: guard);
+        var (runner, _) = Create(start, guard: guard, recheck: recheck);
 
         await runner.RunAsync(new Plan([StartKafka], [], []), CancellationToken.None);
 
-        Assert.Equal((1, 0), (start.Calls, guard.Calls));
+        Assert.Equal((1, 0, 0), (start.Calls, guard.Calls, recheck.Calls));
     }
 
     [Fact]

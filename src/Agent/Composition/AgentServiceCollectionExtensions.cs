@@ -164,11 +164,13 @@ internal static class AgentServiceCollectionExtensions
         services.TryAddSingleton<IReplicaReader>(new ZooKeeperReplicaReader(settings.ZooKeeper));
         services.AddSingleton<RemediationMetrics>();
         services.TryAddSingleton<Coordination.BrokerProcessLedger>();
-        services.AddSingleton<IActionVerifier>(sp => new ProbeVerifier(
+        services.AddSingleton(sp => new ProbeVerifier(
             sp.GetRequiredService<IProbe<ZooKeeperFacts>>(), sp.GetRequiredService<IProbe<MembershipFacts>>(),
             sp.GetRequiredService<IProbe<KafkaServiceFacts>>(), sp.GetRequiredService<IProbe<KafkaApiFacts>>(),
             sp.GetRequiredService<IProbe<DiskFacts>>(), sp.GetRequiredService<IProbe<OwnershipFacts>>(),
             sp.GetRequiredService<OwnershipMonitor>(), settings, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IActionVerifier>(sp => sp.GetRequiredService<ProbeVerifier>());
+        services.AddSingleton<IFaultRecheck>(sp => sp.GetRequiredService<ProbeVerifier>());
         services.AddSingleton(sp =>
         {
             var manager = sp.GetRequiredService<IServiceManager>();
@@ -195,7 +197,7 @@ internal static class AgentServiceCollectionExtensions
             var time = sp.GetRequiredService<TimeProvider>();
             IReadOnlyDictionary<string, IRemediationAction> decorated = bare.ToDictionary(
                 a => a.Name, a => ActionPipeline.Decorate(a, verifier, metrics, settings.Heal, time, logger), StringComparer.Ordinal);
-            return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IStateStore>(),
+            return new PlanRunner(decorated, sp.GetRequiredService<IDisruptiveGuard>(), sp.GetRequiredService<IFaultRecheck>(), sp.GetRequiredService<IStateStore>(),
                 metrics, settings.Heal, time, sp.GetRequiredService<ILogger<PlanRunner>>());
         });
     }

@@ -6,13 +6,14 @@ namespace KafkaAgent.Remediation;
 
 /// <summary>
 /// Runs a plan in order: each action's dependencies must have succeeded, a disruptive one must pass
-/// <see cref="IDisruptiveGuard"/>, the attempt is counted in the state before it starts (so a crash mid-action still
+/// <see cref="IDisruptiveGuard"/> and then find its fault still there on a fresh look (<see cref="IFaultRecheck"/>), the attempt is counted in the state before it starts (so a crash mid-action still
 /// counts against the budget), then the decorated action runs (Polly, verification, metrics, journal) and its
 /// outcome is recorded. Skip decisions are counted every cycle but logged only when they change.
 /// </summary>
 internal sealed class PlanRunner(
     IReadOnlyDictionary<string, IRemediationAction> actions,
     IDisruptiveGuard guard,
+    IFaultRecheck recheck,
     IStateStore store,
     RemediationMetrics metrics,
     HealSettings heal,
@@ -63,6 +64,15 @@ internal sealed class PlanRunner(
         if (lease is { Allowed: false })
         {
             return Skipped(planned, lease.Reason ?? SkipReason.Lock, lease.Detail);
+        }
+
+        if (planned.Disruptive)
+        {
+            var now = await recheck.RecheckAsync(planned, cancellationToken);
+            if (!now.Present)
+            {
+                return Skipped(planned, SkipReason.Cleared, now.Detail);
+            }
         }
 
         lastSkip.Remove(planned.Action);

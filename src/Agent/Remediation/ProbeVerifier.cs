@@ -12,7 +12,8 @@ namespace KafkaAgent.Remediation;
 /// <summary>
 /// Verifies an action by re-running the probes it affects until the findings it should have removed are gone, or
 /// heal.verify_timeout_seconds pass: ZooKeeper serving; disk below high; zero wrong owners (a full scan);
-/// Kafka running, registered in /brokers/ids and answering Metadata.
+/// Kafka running, registered in /brokers/ids and answering Metadata. Before a disruptive action the same probes tell,
+/// in one pass, whether the fault it was planned for is still there (<see cref="IFaultRecheck"/>).
 /// </summary>
 internal sealed class ProbeVerifier(
     IProbe<ZooKeeperFacts> zooKeeper,
@@ -23,7 +24,7 @@ internal sealed class ProbeVerifier(
     IProbe<OwnershipFacts> ownership,
     OwnershipMonitor? ownershipMonitor,
     AgentSettings settings,
-    TimeProvider time) : IActionVerifier
+    TimeProvider time) : IActionVerifier, IFaultRecheck
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
@@ -51,6 +52,38 @@ internal sealed class ProbeVerifier(
             return new VerifyResult(false, $"not verified within {settings.Heal.VerifyTimeout.TotalSeconds:0} s: {last}");
         }
     }
+
+    public async Task<RecheckResult> RecheckAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        string[] faults = action.Action switch
+        {
+            ActionNames.RestartZooKeeper => [FindingIds.ZooKeeperHung],
+            ActionNames.RestartKafka => [FindingIds.BrokerUnregistered, FindingIds.KafkaApiUnresponsive],
+            ActionNames.ReclaimLogDirs => [FindingIds.DiskCritical],
+            _ => [],
+        };
+        if (faults.Length == 0)
+        {
+            return new RecheckResult(true, "not re-checked");
+        }
+
+        var remaining = await RemainingAsync(action, cancellationToken);
+        // A probe that could not look proves nothing: the decision taken on the cycle's observation stands.
+        var blind = remaining.FirstOrDefault(f => f.Evidence.ContainsKey(ProbeFailed));
+        if (blind is not null)
+        {
+            return new RecheckResult(true, "a probe could not look again: " + blind.Summary);
+        }
+
+        var still = remaining.Where(f => faults.Contains(f.Id)).ToList();
+        return still.Count > 0
+            ? new RecheckResult(true, string.Join("; ", still.Select(f => f.Summary)))
+            : new RecheckResult(false, remaining.Count == 0
+                ? "gone on a fresh look"
+                : "gone on a fresh look; now: " + string.Join("; ", remaining.Select(f => f.Summary)));
+    }
+
+    private const string ProbeFailed = "probe_failed";
 
     private static string Expectation(string action) => action switch
     {
@@ -88,7 +121,7 @@ internal sealed class ProbeVerifier(
         var service = (await Run(kafkaService, cancellationToken)).Facts;
         if (service is null)
         {
-            return [Finding.Of(FindingIds.KafkaDown, Severity.Critical, "the service state could not be read")];
+            return [Finding.Of(FindingIds.KafkaDown, Severity.Critical, "the service state could not be read", (ProbeFailed, true))];
         }
 
         var (_, serviceFindings, _) = KafkaRules.EvaluateService(service);
@@ -106,7 +139,7 @@ internal sealed class ProbeVerifier(
     {
         if (outcome.Facts is null)
         {
-            return [Finding.Of(ids[0], Severity.Critical, outcome.Failure ?? "probe gave no result")];
+            return [Finding.Of(ids[0], Severity.Critical, outcome.Failure ?? "probe gave no result", (ProbeFailed, true))];
         }
 
         return rule(outcome.Facts).Findings.Where(f => ids.Contains(f.Id)).ToList();

@@ -32,11 +32,14 @@ internal enum SkipReason
 
     /// <summary>What the action needs first (ZooKeeper answering, disk below critical, ownership clean) is not there.</summary>
     Dependency,
+
+    /// <summary>The fault a disruptive action was planned for was gone when looked at again just before it would run.</summary>
+    Cleared,
 }
 
 internal static class SkipReasons
 {
-    /// <summary>The label value: grace, lock, min_isr, recovery, observe, budget, paused, mass_failure, circuit_open, dependency.</summary>
+    /// <summary>The label value: grace, lock, min_isr, recovery, observe, budget, paused, mass_failure, circuit_open, dependency, cleared.</summary>
     public static string Label(this SkipReason reason) => reason switch
     {
         SkipReason.Grace => "grace",
@@ -48,6 +51,7 @@ internal static class SkipReasons
         SkipReason.Paused => "paused",
         SkipReason.MassFailure => "mass_failure",
         SkipReason.CircuitOpen => "circuit_open",
+        SkipReason.Cleared => "cleared",
         _ => "dependency",
     };
 }
