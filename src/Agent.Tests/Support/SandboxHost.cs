@@ -69,7 +69,9 @@ internal sealed class SandboxHost : IDisposable
                 command_match: kafka-sandbox.dll broker
             zookeeper:
               properties: {dir}/etc/zoo.cfg
-              timeout_seconds: 2
+              # The shipped default: 2 s was too short for a session on a loaded CI host (a healthy sandbox read
+              # zk.ensemble_unreachable).
+              timeout_seconds: 3
             metrics:
               enabled: false
             state_dir: {dir}/state
