@@ -7,7 +7,8 @@
 # alike. Each round starts the tool afresh (fresh state), lets it run two polls on the healthy host, injects the
 # fault with `scripts/sandbox fault`, then measures until the broker is registered again and answers Metadata (and
 # the fault's own finding is gone), as `kafka-agent check --json` sees it, and stops the tool. A round not healed
-# within --bound seconds counts as unhealed (and is repaired by hand before the next round).
+# within --bound seconds counts as unhealed (and is repaired by hand before the next round). The table is printed
+# and written to artifacts/bench/heal-table.txt, beside the tools' logs (heal-*.log, the agent's with timestamps).
 #   --faults   default broker-kill,zk-kill,broker-zombie,chown,app-log-fill
 #   --tools    default monit,agent,agent-wait
 set -euo pipefail
@@ -232,6 +233,8 @@ zookeeper:
     run_as: root
 metrics:
   enabled: false
+logging:
+  format: json
 Y
 }
 
@@ -299,11 +302,13 @@ for fault in "${fault_list[@]}"; do
                 result["$tool,$fault"]="cannot heal ($cannot)"
                 continue
             fi
-            # Two polls on the healthy host first: each tool has looked at it (the agent watches the broker's pid and
-            # has read its registration) before the fault, as a tool that has been running would have.
-            sleep $((2 * poll))
+            # Two polls on the healthy host first (both tools look at once when they start, then every poll): each
+            # has looked at it (the agent watches the broker's pid and has read its registration) before the fault,
+            # as a tool that has been running would have.
+            sleep $((poll + 1))
             # shellcheck disable=SC2086
             "$SANDBOX" fault $injection --dir "$dir" >/dev/null
+            echo "=== $fault round $r injected, heal time counted from $(date -u +%FT%T.%3NZ)" >>"$work/$tool.out"
             if t="$(wait_healthy "$fault" "$bound")"; then
                 times_of["$tool,$fault"]+="$t "
                 log "[$tool] $fault round $r: healed in ${t}s"
@@ -335,7 +340,7 @@ cp "$work/agent-wait.out" "$REPO_ROOT/artifacts/bench/heal-agent-wait.log" 2>/de
 
 # Detection latency of process exits, from the agent's own histogram: the agent in observe mode with a long
 # interval (so only events start cycles), the broker and ZooKeeper killed and started again by hand each round.
-detection=""
+detection="" detection_note=""
 measure_detection() {
     local port yaml="$work/detect.yaml" out="$work/detect.out" watching
     port="$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -347,7 +352,10 @@ measure_detection() {
         local service=kafka
         [ "$fault" = zk-kill ] && service=zookeeper
         for r in $(seq "$rounds"); do
-            wait_healthy "$fault" 120 >/dev/null || die "host not healthy before detection round $r of $fault"
+            if ! wait_healthy "$fault" 120 >/dev/null; then
+                detection_note="stopped before round $r of $fault: the host was not healthy within 120 s"
+                break 2
+            fi
             # The agent watches the new process once a cycle has ended after its start.
             for _ in $(seq 300); do
                 watching="$(grep -c "Watching $service pid" "$out" || true)"
@@ -355,6 +363,8 @@ measure_detection() {
                 sleep 0.1
             done
             seen[$service]="$watching"
+            # That line is written inside a cycle; a real exit comes at any moment of the poll, not just then.
+            sleep "$(awk -v p="$poll" -v s="$RANDOM" 'BEGIN { srand(s); printf "%.2f", rand() * p }')"
             "$SANDBOX" fault "$fault" --dir "$dir" >/dev/null
             sleep 2
             # The observing agent starts nothing: a broker started by hand while the killed one's registration
@@ -385,6 +395,10 @@ fmt() { # RESULT: "median max unhealed" or a sentence
         printf '%s' "$v"
     fi
 }
+# Printed, and kept in artifacts/bench/heal-table.txt (the tools' logs sit beside it as heal-*.log).
+table="$REPO_ROOT/artifacts/bench/heal-table.txt"
+{
+echo "scripts/bench heal, $(date -u +%FT%TZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "heal time, $rounds rounds per fault, poll ${poll}s, bound ${bound}s (from injection to registered + Metadata + finding gone)"
 for fault in "${fault_list[@]}"; do
     line="$fault:"
@@ -410,3 +424,5 @@ if [ -n "$detection" ]; then
         [ -n "$count" ] && echo "  $event: $count events, mean $(awk -v s="$sum" -v c="$count" 'BEGIN { printf "%.4f", s / c }')s, $under of them under 0.2 s"
     done
 fi
+[ -z "$detection_note" ] || echo "detection latency: $detection_note"
+} | tee "$table"

@@ -30,9 +30,19 @@ public sealed partial class ZooKeeperClient
 #pragma warning restore CA1031
             {
                 Log.ConnectFailed(_logger, host, exception.Message);
-                if (++failures % _hosts.Count == 0 && !await BackOffAsync(failures / _hosts.Count, cancellationToken))
+                if (++failures % _hosts.Count == 0)
                 {
-                    return;
+                    if (_options.FailQueuedWhenUnreachable)
+                    {
+                        // No connection is open here, so nothing else dequeues meanwhile.
+                        _session.Outgoing.FailAll(r => new ZooKeeperException(ZooKeeperErrorCode.ConnectionLoss, r.Path,
+                            $"No ZooKeeper server of {_options.ConnectionString} accepts connections ({exception.Message})"));
+                    }
+
+                    if (!await BackOffAsync(failures / _hosts.Count, cancellationToken))
+                    {
+                        return;
+                    }
                 }
 
                 continue;

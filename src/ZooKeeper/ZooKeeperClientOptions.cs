@@ -25,6 +25,14 @@ public sealed record ZooKeeperClientOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// True: while disconnected, once every server of the connection string has failed an attempt in a row (refused,
+    /// unreachable), the queued requests fail with ConnectionLoss at once instead of waiting out
+    /// <see cref="RequestTimeout"/>, as the official Java client fails its queue after a failed connect. For a caller
+    /// that looks and reports (a health probe) rather than one that must get its write through.
+    /// </summary>
+    public bool FailQueuedWhenUnreachable { get; init; }
+
     /// <summary>0 for a new session; otherwise the session to resume (with <see cref="SessionPassword"/>).</summary>
     public long SessionId { get; init; }
 

@@ -44,6 +44,9 @@ internal sealed class CoordinationSession(ZooKeeperSettings settings) : ICoordin
                         ConnectionString = settings.Connect.ConnectionString,
                         ConnectTimeout = settings.Timeout,
                         RequestTimeout = settings.Timeout,
+                        // The host report waits for no server that refuses: the next cycle (start_zookeeper's retry
+                        // after its settle) is not held up by a report nobody can receive.
+                        FailQueuedWhenUnreachable = true,
                     },
                     settings.Auth),
                 cancellationToken);

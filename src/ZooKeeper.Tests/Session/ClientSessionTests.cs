@@ -182,6 +182,33 @@ public sealed class ClientSessionTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task FailQueuedWhenUnreachable_EveryServerRefuses_QueuedRequestFailsWithConnectionLoss()
+    {
+        var server = new FakeZooKeeperServer();
+        var accepted = server.AcceptSessionAsync();
+        // No request timeout: without the option this request would wait for a server as long as the client lives.
+        var client = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions
+        {
+            ConnectionString = server.Endpoint,
+            SessionTimeout = TimeSpan.FromSeconds(4),
+            RequestTimeout = Timeout.InfiniteTimeSpan,
+            FailQueuedWhenUnreachable = true,
+        });
+        await using var _ = client;
+        await accepted;
+        var endpoint = server.Endpoint;
+
+        await server.DisposeAsync(); // listener gone: every reconnect is refused
+        await TestClientsWait(client, ZooKeeperState.Disconnected);
+        var read = client.GetDataAsync("/queued");
+
+        var error = await Assert.ThrowsAsync<ZooKeeperException>(() => read.WaitAsync(FakeZooKeeperServer.Timeout));
+        Assert.Equal(ZooKeeperErrorCode.ConnectionLoss, error.Code);
+        Assert.Contains($"No ZooKeeper server of {endpoint} accepts connections", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ZooKeeperState.Disconnected, client.State);
+    }
+
+    [Fact]
     public async Task ConnectionClosed_InFlightRequest_FailsWithConnectionLoss()
     {
         var (client, connection) = await ConnectAsync();

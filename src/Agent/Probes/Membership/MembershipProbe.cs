@@ -53,7 +53,15 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
         await DisposeAsync();
         var timeout = settings.ZooKeeper.Timeout;
         session = await ZooKeeperClient.ConnectAsync(
-            new ZooKeeperClientOptions { ConnectionString = settings.ZooKeeper.Connect.ConnectionString, ConnectTimeout = timeout, RequestTimeout = timeout },
+            new ZooKeeperClientOptions
+            {
+                ConnectionString = settings.ZooKeeper.Connect.ConnectionString,
+                ConnectTimeout = timeout,
+                RequestTimeout = timeout,
+                // With every server refusing (the only one was just killed), "unreachable" is the answer at once: the
+                // cycle that starts ZooKeeper again must not first wait out the timeout.
+                FailQueuedWhenUnreachable = true,
+            },
             cancellationToken);
         return session;
     }
