@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KafkaAgent.Cli;
 using KafkaAgent.Tests.Support;
 
 namespace KafkaAgent.Tests.Cli;
