@@ -266,19 +266,5 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
 
     private static bool Eventually(Func<bool> condition) => Eventually(condition, HealBound);
 
-    private static bool Eventually(Func<bool> condition, TimeSpan bound)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (elapsed.Elapsed > bound)
-            {
-                return false;
-            }
-
-            Thread.Sleep(250);
-        }
-
-        return true;
-    }
+    private static bool Eventually(Func<bool> condition, TimeSpan bound) => Support.Poll.Until(condition, bound);
 }
