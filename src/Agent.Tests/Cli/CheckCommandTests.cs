@@ -1,21 +1,11 @@
 using System.Text.Json;
-using KafkaAgent.Cli;
 using KafkaAgent.Tests.Support;
 
 namespace KafkaAgent.Tests.Cli;
 
 public sealed class CheckCommandTests
 {
-    private static async Task<(int Exit, string Output, string Error)> InvokeAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = AgentCommandLine.Build().Parse(args);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = error;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> InvokeAsync(params string[] args) => AgentCli.InvokeAsync(args);
 
     [Fact]
     public async Task Check_InvalidConfig_UnknownWithOneLineOnStdout()

@@ -39,16 +39,7 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
         return (connect, agent1, agent2, lease);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = AgentCommandLine.Build().Parse(arguments);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = error;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] arguments) => AgentCli.InvokeAsync(arguments);
 
     [Fact]
     public async Task Cluster_Table_OneRowPerBrokerAgentDownAndLockHolder()

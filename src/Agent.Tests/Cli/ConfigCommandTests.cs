@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KafkaAgent.Cli;
 using KafkaAgent.Tests.Support;
 
 namespace KafkaAgent.Tests.Cli;
@@ -59,14 +58,5 @@ public sealed class ConfigCommandTests : IDisposable
         Assert.Single(error.TrimEnd().Split('\n'));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = AgentCommandLine.Build().Parse(arguments);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = error;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Output, string Error)> RunAsync(params string[] arguments) => AgentCli.InvokeAsync(arguments);
 }

@@ -20,16 +20,7 @@ public sealed class StateCommandsTests : IDisposable
 
     private JsonFileStateStore Store => new(_stateDir, TimeProvider.System, NullLogger<JsonFileStateStore>.Instance);
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var parse = AgentCommandLine.Build().Parse([.. args, "--config", _host.AgentYaml]);
-        parse.InvocationConfiguration.Output = output;
-        parse.InvocationConfiguration.Error = error;
-        var exit = await parse.InvokeAsync();
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => AgentCli.InvokeAsync([.. args, "--config", _host.AgentYaml]);
 
     [Fact]
     public async Task Pause_ForThirtyMinutes_PersistedWithReasonAndExpiry()

@@ -36,11 +36,14 @@ public sealed class AvailabilityReaderTests(StandaloneFixture fixture) : IClassF
     private static Task ConfigAsync(ZooKeeperClient zk, string path, string minIsr) =>
         PutAsync(zk, path, "{\"version\":1,\"config\":{\"min.insync.replicas\":\"" + minIsr + "\",\"retention.ms\":\"604800000\"}}");
 
+    /// <summary>A client under a chroot of the test's own, so tests sharing the server see no one else's topics.</summary>
+    private async Task<ZooKeeperClient> ConnectUnderNewRootAsync(string name) =>
+        await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, name));
+
     [Fact]
     public async Task ReadAsync_KafkaZNodes_AssignmentIsrAndMinIsrByPrecedence()
     {
-        var connect = fixture.Ensemble.ConnectionString + await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "avail");
-        await using var zk = await ZooKeeperTestRoot.ConnectAsync(connect);
+        await using var zk = await ConnectUnderNewRootAsync("avail");
         // orders: topic override 2. logs: no override, the broker's dynamic config 3 beats <default> 2.
         await TopicAsync(zk, "orders", "\"0\":[1,2,3],\"1\":[2,3,1],\"2\":[2,3,4]");
         await StateAsync(zk, "orders", 0, 1, "1,2,3");
@@ -73,8 +76,7 @@ public sealed class AvailabilityReaderTests(StandaloneFixture fixture) : IClassF
     [Fact]
     public async Task ReadAsync_NoDynamicConfig_ServerPropertiesThenKafkaDefault()
     {
-        var connect = fixture.Ensemble.ConnectionString + await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "availdefault");
-        await using var zk = await ZooKeeperTestRoot.ConnectAsync(connect);
+        await using var zk = await ConnectUnderNewRootAsync("availdefault");
         await TopicAsync(zk, "t", "\"0\":[1,2]");
         await StateAsync(zk, "t", 0, 1, "1,2");
 
@@ -90,8 +92,7 @@ public sealed class AvailabilityReaderTests(StandaloneFixture fixture) : IClassF
     [Fact]
     public async Task ReadAsync_StateNotKafkaJson_FormatErrorNamesPath()
     {
-        var connect = fixture.Ensemble.ConnectionString + await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "availbad");
-        await using var zk = await ZooKeeperTestRoot.ConnectAsync(connect);
+        await using var zk = await ConnectUnderNewRootAsync("availbad");
         await TopicAsync(zk, "t", "\"0\":[1,2,3]");
         await PutAsync(zk, "/brokers/topics/t/partitions/0/state", """{"leader":1}""");
 
@@ -103,8 +104,7 @@ public sealed class AvailabilityReaderTests(StandaloneFixture fixture) : IClassF
     [Fact]
     public async Task ReadAsync_NoTopics_Empty()
     {
-        var connect = fixture.Ensemble.ConnectionString + await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "availnone");
-        await using var zk = await ZooKeeperTestRoot.ConnectAsync(connect);
+        await using var zk = await ConnectUnderNewRootAsync("availnone");
 
         Assert.Empty(await new AvailabilityReader(zk).ReadAsync(1, null, CancellationToken.None));
     }

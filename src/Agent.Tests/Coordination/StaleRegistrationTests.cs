@@ -15,6 +15,36 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
 
     private static ZooKeeperStat Stat(DateTimeOffset created) => new(1, 1, created.ToUnixTimeMilliseconds(), created.ToUnixTimeMilliseconds(), 0, 0, 0, 0x1234, 10, 0, 1);
 
+    /// <summary>A chroot of the test's own holding an empty "/brokers/ids", and the agent's session under it.</summary>
+    private async Task<(string Chroot, ZooKeeperClient Agent)> BrokerIdsAsync(string name)
+    {
+        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, name);
+        var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
+        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
+        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
+        return (chroot, agent);
+    }
+
+    /// <summary>
+    /// The "broker" registered as 1 through a proxy: disposing the proxy leaves its session to expire on the server
+    /// exactly as a kill -9 does (no CloseSession).
+    /// </summary>
+    private async Task<(ZooKeeperCutProxy Proxy, ZooKeeperClient Broker)> CutOffBrokerAsync(string chroot, int sessionTimeoutMs)
+    {
+        var proxy = new ZooKeeperCutProxy(fixture.Server.ClientPort);
+        var broker = await ZooKeeperTestRoot.ConnectAsync(proxy.Endpoint + chroot, sessionTimeoutMs);
+        await broker.CreateAsync("/brokers/ids/1", Encoding.UTF8.GetBytes("""{"version":4,"host":"127.0.0.1","port":9092}"""), CreateMode.Ephemeral);
+        return (proxy, broker);
+    }
+
+    /// <summary>A broker registered as 1 under a live session of its own.</summary>
+    private async Task<ZooKeeperClient> LiveBrokerAsync(string chroot)
+    {
+        var live = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
+        await live.CreateAsync("/brokers/ids/1", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        return live;
+    }
+
     [Fact]
     public void Classify_NoNode_Absent() =>
         Assert.Equal(RegistrationKind.Absent, StaleRegistration.Classify(null, Started, Exited, TimeSpan.FromSeconds(2)));
@@ -38,15 +68,9 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
     [Fact]
     public async Task WaitForDeletionAsync_DeadSessionExpires_DeletedSeenByWatch()
     {
-        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "stale");
-        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
-        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
-        // The "broker": its session reaches the server only through a proxy; dropping the proxy leaves the session
-        // to expire on the server exactly as a kill -9 does (no CloseSession).
-        var proxy = new ZooKeeperCutProxy(fixture.Server.ClientPort);
-        var broker = await ZooKeeperTestRoot.ConnectAsync(proxy.Endpoint + chroot, sessionTimeoutMs: 2000);
-        await broker.CreateAsync("/brokers/ids/1", Encoding.UTF8.GetBytes("""{"version":4,"host":"127.0.0.1","port":9092}"""), CreateMode.Ephemeral);
+        var (chroot, agentSession) = await BrokerIdsAsync("stale");
+        await using var agent = agentSession;
+        var (proxy, broker) = await CutOffBrokerAsync(chroot, sessionTimeoutMs: 2000);
         var stat = await agent.ExistsAsync("/brokers/ids/1");
         Assert.Equal(broker.SessionId, stat!.EphemeralOwner);
 
@@ -61,12 +85,9 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
     [Fact]
     public async Task WaitForDeletionAsync_NodeOfAnotherSession_Replaced()
     {
-        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "stalereplaced");
-        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
-        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
-        await using var live = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await live.CreateAsync("/brokers/ids/1", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        var (chroot, agentSession) = await BrokerIdsAsync("stalereplaced");
+        await using var agent = agentSession;
+        await using var live = await LiveBrokerAsync(chroot);
 
         var outcome = await StaleRegistration.WaitForDeletionAsync(agent, 1, staleSession: live.SessionId + 1, TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
 
@@ -76,12 +97,9 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
     [Fact]
     public async Task WaitForDeletionAsync_SessionStillAlive_TimedOutAtTheBound()
     {
-        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "staletimeout");
-        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
-        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
-        await using var live = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await live.CreateAsync("/brokers/ids/1", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        var (chroot, agentSession) = await BrokerIdsAsync("staletimeout");
+        await using var agent = agentSession;
+        await using var live = await LiveBrokerAsync(chroot);
 
         var outcome = await StaleRegistration.WaitForDeletionAsync(agent, 1, live.SessionId, TimeSpan.FromSeconds(1), TimeProvider.System, CancellationToken.None);
 
@@ -101,14 +119,10 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
     [Fact]
     public async Task ClearAsync_KilledBrokersSession_DeletesItsRegistrationAndItsController()
     {
-        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "staleclear");
-        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
-        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
+        var (chroot, agentSession) = await BrokerIdsAsync("staleclear");
+        await using var agent = agentSession;
         // As after kill -9: the broker's session is cut off but still alive on the server.
-        var proxy = new ZooKeeperCutProxy(fixture.Server.ClientPort);
-        var broker = await ZooKeeperTestRoot.ConnectAsync(proxy.Endpoint + chroot, sessionTimeoutMs: 30000);
-        await broker.CreateAsync("/brokers/ids/1", Encoding.UTF8.GetBytes("""{"version":4,"host":"127.0.0.1","port":9092}"""), CreateMode.Ephemeral);
+        var (proxy, broker) = await CutOffBrokerAsync(chroot, sessionTimeoutMs: 30000);
         await broker.CreateAsync("/controller", Encoding.UTF8.GetBytes("""{"version":1,"brokerid":1}"""), CreateMode.Ephemeral);
         var stat = (await agent.ExistsAsync("/brokers/ids/1"))!;
         var created = DateTimeOffset.FromUnixTimeMilliseconds(stat.Ctime);
@@ -127,13 +141,10 @@ public sealed class StaleRegistrationTests(StandaloneFixture fixture) : IClassFi
     [Fact]
     public async Task ClearAsync_RegistrationAndControllerOfALiveSession_DeletesNothing()
     {
-        var chroot = await ZooKeeperTestRoot.CreateAsync(fixture.Ensemble.ConnectionString, "staleclearlive");
-        await using var agent = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await agent.CreateAsync("/brokers", ReadOnlyMemory<byte>.Empty);
-        await agent.CreateAsync("/brokers/ids", ReadOnlyMemory<byte>.Empty);
+        var (chroot, agentSession) = await BrokerIdsAsync("staleclearlive");
+        await using var agent = agentSession;
         // A broker started since registered under its own session; the dead one's session was another.
-        await using var live = await ZooKeeperTestRoot.ConnectAsync(fixture.Ensemble.ConnectionString + chroot);
-        await live.CreateAsync("/brokers/ids/1", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
+        await using var live = await LiveBrokerAsync(chroot);
         await live.CreateAsync("/controller", ReadOnlyMemory<byte>.Empty, CreateMode.Ephemeral);
         var created = DateTimeOffset.FromUnixTimeMilliseconds((await agent.ExistsAsync("/brokers/ids/1"))!.Ctime);
         var dead = new DeadBroker(4242, created - TimeSpan.FromSeconds(5), TimeProvider.System.GetUtcNow(), live.SessionId + 1, created);

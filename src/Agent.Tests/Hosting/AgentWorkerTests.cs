@@ -32,18 +32,9 @@ public sealed class AgentWorkerTests : IDisposable
     public async Task ExecuteAsync_ReloadPausesDuringCycle_WaitsForItAndStartsNoOther()
     {
         var release = new TaskCompletionSource();
-        var cycle = new FakeAgentCycle(async (run, ct) =>
-        {
-            if (run == 1)
-            {
-                await release.Task.WaitAsync(ct);
-            }
-            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {run}", _time.GetUtcNow());
-        });
+        var cycle = FakeAgentCycle.FirstWaitingFor(release.Task, _time);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=Starting");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=Starting");
 
         var pausing = _reload.PauseCyclesAsync(CancellationToken.None);
         Assert.False(pausing.IsCompleted);
@@ -68,9 +59,7 @@ public sealed class AgentWorkerTests : IDisposable
     {
         var cycle = FakeAgentCycle.Returning(_time);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=OK: cycle 1");
         await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(1));
 
         _trigger.Request(DetectionEvent.KafkaExit, _time.GetTimestamp());
@@ -85,18 +74,9 @@ public sealed class AgentWorkerTests : IDisposable
     public async Task ExecuteAsync_TriggeredDuringCycle_OneMoreCycleAfterIt()
     {
         var release = new TaskCompletionSource();
-        var cycle = new FakeAgentCycle(async (run, ct) =>
-        {
-            if (run == 1)
-            {
-                await release.Task.WaitAsync(ct);
-            }
-            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {run}", _time.GetUtcNow());
-        });
+        var cycle = FakeAgentCycle.FirstWaitingFor(release.Task, _time);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=Starting");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=Starting");
 
         // A burst while cycle 1 runs: one more cycle, not three, and never two at once.
         _trigger.Request(DetectionEvent.KafkaExit, _time.GetTimestamp());
@@ -131,9 +111,7 @@ public sealed class AgentWorkerTests : IDisposable
     {
         var cycle = FakeAgentCycle.Returning(_time);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=OK: cycle 1");
 
         await _time.AdvanceWhenWaitingAsync(Interval - TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, cycle.Runs);
@@ -148,9 +126,7 @@ public sealed class AgentWorkerTests : IDisposable
     {
         var cycle = FakeAgentCycle.Returning(_time);
         var notifier = new FakeServiceNotifier(watchdogTimeout: TimeSpan.FromSeconds(4));
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=OK: cycle 1");
         Assert.Equal("WATCHDOG=1", await notifier.NextAsync());
 
         await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
@@ -168,9 +144,7 @@ public sealed class AgentWorkerTests : IDisposable
         var wedged = new TaskCompletionSource<CycleSummary>();
         var cycle = new FakeAgentCycle((_, _) => wedged.Task);
         var notifier = new FakeServiceNotifier(watchdogTimeout: TimeSpan.FromSeconds(4));
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=Starting");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=Starting");
 
         // Pings every 2 s while the cycle is within its 6 s timeout, then none.
         await _time.AdvanceWhenWaitingAsync(TimeSpan.FromSeconds(2));
@@ -195,9 +169,7 @@ public sealed class AgentWorkerTests : IDisposable
         var wedged = new TaskCompletionSource<CycleSummary>();
         var cycle = new FakeAgentCycle((_, _) => wedged.Task);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=Starting");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=Starting");
 
         await _time.AdvanceWhenWaitingAsync(CycleTimeout);
         Assert.False(_lifetime.StopRequested);
@@ -217,12 +189,10 @@ public sealed class AgentWorkerTests : IDisposable
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, ct);
             }
-            return new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", _time.GetUtcNow());
+            return FakeAgentCycle.Ok(n, _time);
         });
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=Starting");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=Starting");
 
         await _time.AdvanceWhenWaitingAsync(CycleTimeout);
         Assert.Equal("STATUS=UNKNOWN: cycle timed out after 6s", await notifier.NextStartingWithAsync("STATUS="));
@@ -238,7 +208,7 @@ public sealed class AgentWorkerTests : IDisposable
     {
         var cycle = new FakeAgentCycle((n, _) => n == 1
             ? throw new InvalidOperationException("probe exploded")
-            : Task.FromResult(new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", _time.GetUtcNow())));
+            : Task.FromResult(FakeAgentCycle.Ok(n, _time)));
         var notifier = new FakeServiceNotifier();
         using var worker = CreateWorker(cycle, notifier);
         await worker.StartAsync(CancellationToken.None);
@@ -255,9 +225,7 @@ public sealed class AgentWorkerTests : IDisposable
     {
         var cycle = FakeAgentCycle.Returning(_time);
         var notifier = new FakeServiceNotifier();
-        using var worker = CreateWorker(cycle, notifier);
-        await worker.StartAsync(CancellationToken.None);
-        await notifier.NextStartingWithAsync("STATUS=OK: cycle 1");
+        using var worker = await StartAsync(cycle, notifier, "STATUS=OK: cycle 1");
         await _time.WaitUntilWaitingAsync();
 
         await worker.StopAsync(CancellationToken.None);
@@ -265,6 +233,15 @@ public sealed class AgentWorkerTests : IDisposable
         Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
         Assert.Equal(1, cycle.Runs);
         Assert.Equal(0, _exit.Code);
+    }
+
+    /// <summary>Starts a worker and waits for its first notification that starts with <paramref name="first"/>.</summary>
+    private async Task<AgentWorker> StartAsync(FakeAgentCycle cycle, FakeServiceNotifier notifier, string first)
+    {
+        var worker = CreateWorker(cycle, notifier);
+        await worker.StartAsync(CancellationToken.None);
+        await notifier.NextStartingWithAsync(first);
+        return worker;
     }
 
     private AgentWorker CreateWorker(FakeAgentCycle cycle, FakeServiceNotifier notifier) =>

@@ -33,5 +33,19 @@ internal sealed class FakeAgentCycle(Func<int, CancellationToken, Task<CycleSumm
     }
 
     public static FakeAgentCycle Returning(TimeProvider time) =>
-        new((n, _) => Task.FromResult(new CycleSummary(CycleStatus.Ok, $"OK: cycle {n}", time.GetUtcNow())));
+        new((n, _) => Task.FromResult(Ok(n, time)));
+
+    /// <summary>Like <see cref="Returning"/>, but the first cycle runs until <paramref name="release"/> completes.</summary>
+    public static FakeAgentCycle FirstWaitingFor(Task release, TimeProvider time) =>
+        new(async (n, ct) =>
+        {
+            if (n == 1)
+            {
+                await release.WaitAsync(ct);
+            }
+            return Ok(n, time);
+        });
+
+    /// <summary>The summary "OK: cycle N".</summary>
+    public static CycleSummary Ok(int run, TimeProvider time) => new(CycleStatus.Ok, $"OK: cycle {run}", time.GetUtcNow());
 }

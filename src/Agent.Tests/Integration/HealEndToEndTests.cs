@@ -131,10 +131,7 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
     [Fact]
     public void ZooKeeperHung_RestartedWithSigtermAfterItsGrace()
     {
-        Ready();
-        Assert.Equal(0, agent.Cli("reset", "restart_zookeeper").Exit);
-        var offset = agent.LogLength;
-        var clock = Stopwatch.StartNew();
+        var (offset, clock) = ReadyWithFreshBudget("restart_zookeeper");
 
         agent.Sandbox.Fault("zk-stop", 1);
 
@@ -152,11 +149,7 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
         // Held back while the hang was younger than its grace (8 s here, at least tickTime x initLimit), then one
         // graceful restart: SIGTERM (with SIGCONT, so the stopped JVM can act on it) was enough, no SIGKILL.
         Assert.Matches(@"heal restart_zookeeper on zookeeper for zk\.hung[^\n]*: skipped \(grace\): [^\n]*held \d+ s of 8 s", log);
-        var success = Regex.Match(log, @"heal restart_zookeeper on zookeeper: success [^\n]*");
-        Assert.True(success.Success, log);
-        Assert.Contains("stopped on SIGTERM", success.Value, StringComparison.Ordinal);
-        Assert.Contains("verified: ZooKeeper serves requests", success.Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("SIGKILL", log, StringComparison.Ordinal);
+        AssertOneGracefulRestart(log, "restart_zookeeper on zookeeper", "verified: ZooKeeper serves requests");
         Assert.Single(Regex.Matches(log, "heal restart_zookeeper on zookeeper for [^\n]*: starting"));
         var graceAt = Regex.Match(log, @"heal restart_zookeeper on zookeeper for [^\n]*: skipped \(grace\)").Index;
         var startAt = Regex.Match(log, @"heal restart_zookeeper on zookeeper for [^\n]*: starting").Index;
@@ -169,10 +162,7 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
     [Fact]
     public void KafkaApiUnresponsive_RestartedAfterItsGrace()
     {
-        Ready();
-        Assert.Equal(0, agent.Cli("reset", "restart_kafka").Exit);
-        var offset = agent.LogLength;
-        var clock = Stopwatch.StartNew();
+        var (offset, clock) = ReadyWithFreshBudget("restart_kafka");
 
         agent.Sandbox.Fault("broker-hung", 1);
         // The stand-in keeps its hung mode across restarts (run/kafka.control); a real broker comes back answering.
@@ -188,11 +178,7 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
         Assert.True(done, log);
         Assert.True(healthy, check + log);
         Assert.Matches(@"heal restart_kafka on kafka for kafka\.api_unresponsive[^\n]*: skipped \(grace\): [^\n]*of 5 s", log);
-        var success = Regex.Match(log, @"heal restart_kafka on kafka: success [^\n]*");
-        Assert.True(success.Success, log);
-        Assert.Contains("stopped on SIGTERM", success.Value, StringComparison.Ordinal);
-        Assert.Contains("verified: Kafka runs, is registered and answers Metadata", success.Value, StringComparison.Ordinal);
-        Assert.DoesNotContain("SIGKILL", log, StringComparison.Ordinal);
+        AssertOneGracefulRestart(log, "restart_kafka on kafka", "verified: Kafka runs, is registered and answers Metadata");
         var metrics = agent.Scrape();
         Assert.Matches(@"kafka_agent_remediations_total\{action=""restart_kafka"",result=""success""\} [1-9]", metrics);
         Assert.Matches(@"kafka_agent_remediation_duration_seconds_count\{action=""restart_kafka""\} [1-9]", metrics);
@@ -255,6 +241,24 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
         Assert.Matches(@"kafka_agent_circuit_open\{action=""start_kafka""\} 0", agent.Scrape());
     }
 
+    /// <summary>Ready, with the action's attempts and circuit reset so that an earlier test's restarts do not hold this one back.</summary>
+    private (int Offset, Stopwatch Clock) ReadyWithFreshBudget(string action)
+    {
+        Ready();
+        Assert.Equal(0, agent.Cli("reset", action).Exit);
+        return (agent.LogLength, Stopwatch.StartNew());
+    }
+
+    /// <summary>The restart succeeded on SIGTERM alone (no SIGKILL anywhere in the log) and was verified as expected.</summary>
+    private static void AssertOneGracefulRestart(string log, string actionOnService, string verified)
+    {
+        var success = Regex.Match(log, $@"heal {actionOnService}: success [^\n]*");
+        Assert.True(success.Success, log);
+        Assert.Contains("stopped on SIGTERM", success.Value, StringComparison.Ordinal);
+        Assert.Contains(verified, success.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("SIGKILL", log, StringComparison.Ordinal);
+    }
+
     private void Report(string what, Stopwatch clock) =>
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"heal time {what}: {clock.Elapsed.TotalSeconds:0.0} s from the fault to check OK"));
 
@@ -266,19 +270,5 @@ public sealed class HealEndToEndTests(HealingAgent agent, ITestOutputHelper outp
 
     private static bool Eventually(Func<bool> condition) => Eventually(condition, HealBound);
 
-    private static bool Eventually(Func<bool> condition, TimeSpan bound)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (elapsed.Elapsed > bound)
-            {
-                return false;
-            }
-
-            Thread.Sleep(250);
-        }
-
-        return true;
-    }
+    private static bool Eventually(Func<bool> condition, TimeSpan bound) => Support.Poll.Until(condition, bound);
 }

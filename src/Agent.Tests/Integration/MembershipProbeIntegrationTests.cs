@@ -1,4 +1,3 @@
-using System.Text;
 using KafkaAgent.Configuration;
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Probes.Membership;
@@ -12,26 +11,18 @@ namespace KafkaAgent.Tests.Integration;
 public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
     private readonly HostFiles host = new();
-    private readonly string chroot = "/kafka-" + Guid.NewGuid().ToString("N")[..8];
-    private ZooKeeperClient client = null!;
+    private KafkaChroot zk = null!;
 
-    public async Task InitializeAsync()
-    {
-        client = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString });
-        foreach (var path in new[] { chroot, chroot + "/brokers", chroot + "/brokers/ids" })
-        {
-            await client.CreateAsync(path, ReadOnlyMemory<byte>.Empty);
-        }
-    }
+    public async Task InitializeAsync() => zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids");
 
     private Task<string> RegisterAsync(int id, string host, int port) =>
-        client.CreateAsync($"{chroot}/brokers/ids/{id}", Encoding.UTF8.GetBytes(
-            $$"""{"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"endpoints":["PLAINTEXT://{{host}}:{{port}}"],"jmx_port":-1,"port":{{port}},"host":"{{host}}","version":4,"timestamp":"1700000000000"}"""),
+        zk.CreateAsync($"/brokers/ids/{id}",
+            $$"""{"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"endpoints":["PLAINTEXT://{{host}}:{{port}}"],"jmx_port":-1,"port":{{port}},"host":"{{host}}","version":4,"timestamp":"1700000000000"}""",
             CreateMode.Ephemeral);
 
     private async Task<(MembershipFacts Facts, string[] Findings)> ProbeAsync(int expected = 3)
     {
-        host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092)
+        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092)
             .WithAgentYaml($"cluster:\n  expected_brokers: {expected}\n", zookeeperProperties: false);
         var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
         await using var probe = new MembershipProbe(settings);
@@ -57,7 +48,7 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
     public async Task Probe_Repeated_KeepsOneSession_NewSessionAfterExpiry()
     {
         await RegisterAsync(1, "127.0.0.1", 9092);
-        host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092)
+        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092)
             .WithAgentYaml("cluster:\n  expected_brokers: 1\n", zookeeperProperties: false);
         await using var probe = new MembershipProbe(AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>()));
 
@@ -126,7 +117,7 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
     [Fact]
     public async Task Probe_ChrootWithoutBrokers_EmptyNotAnError()
     {
-        await client.DeleteAsync($"{chroot}/brokers/ids");
+        await zk.DeleteAsync("/brokers/ids");
 
         var (facts, _) = await ProbeAsync(expected: 0);
 
@@ -134,7 +125,7 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
         Assert.Empty(facts.RegisteredIds);
     }
 
-    public async Task DisposeAsync() => await client.DisposeAsync();
+    public async Task DisposeAsync() => await zk.DisposeAsync();
 
     public void Dispose() => host.Dispose();
 }

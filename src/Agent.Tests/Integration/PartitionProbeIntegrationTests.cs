@@ -1,4 +1,3 @@
-using System.Text;
 using KafkaAgent.Configuration;
 using KafkaAgent.Diagnosis;
 using KafkaAgent.Probes.Membership;
@@ -12,17 +11,11 @@ namespace KafkaAgent.Tests.Integration;
 public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
     private readonly HostFiles host = new();
-    private readonly string chroot = "/kafka-" + Guid.NewGuid().ToString("N")[..8];
-    private ZooKeeperClient client = null!;
+    private KafkaChroot zk = null!;
 
     public async Task InitializeAsync()
     {
-        client = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString });
-        foreach (var path in new[] { "", "/brokers", "/brokers/ids", "/brokers/topics", "/config", "/config/topics" })
-        {
-            await client.CreateAsync(chroot + path, ReadOnlyMemory<byte>.Empty);
-        }
-
+        zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids", "/brokers/topics", "/config", "/config/topics");
         for (var id = 1; id <= 3; id++)
         {
             await Create($"/brokers/ids/{id}",
@@ -31,8 +24,7 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
         }
     }
 
-    private Task<string> Create(string path, string json, CreateMode mode = CreateMode.Persistent) =>
-        client.CreateAsync(chroot + path, Encoding.UTF8.GetBytes(json), mode);
+    private Task<string> Create(string path, string json, CreateMode mode = CreateMode.Persistent) => zk.CreateAsync(path, json, mode);
 
     private async Task Topic(string name, params (int[] Replicas, int Leader, int[] Isr)[] partitions)
     {
@@ -49,7 +41,7 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
 
     private MembershipProbe Probe(int maxPartitions = PartitionFacts.MaxPartitionsPerCycle, string serverExtra = "")
     {
-        host.WithServer(brokerId: 1, zookeeperConnect: fixture.Ensemble.ConnectionString + chroot, listenerPort: 9092, extra: serverExtra)
+        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092, extra: serverExtra)
             .WithAgentYaml("cluster:\n  expected_brokers: 3\n", zookeeperProperties: false);
         return new MembershipProbe(AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>()), maxPartitions: maxPartitions);
     }
@@ -115,7 +107,7 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
         Assert.Contains(FindingIds.ClusterNoController, PartitionRules.Evaluate(facts, 3).Findings.Select(f => f.Id));
     }
 
-    public async Task DisposeAsync() => await client.DisposeAsync();
+    public async Task DisposeAsync() => await zk.DisposeAsync();
 
     public void Dispose() => host.Dispose();
 }

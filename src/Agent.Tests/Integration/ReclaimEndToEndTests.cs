@@ -91,19 +91,5 @@ public sealed class ReclaimEndToEndTests(ITestOutputHelper output)
         .Order(StringComparer.Ordinal)
         .Select(f => Path.GetFileName(f) + " " + Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))));
 
-    private static bool Eventually(Func<bool> condition)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (elapsed.Elapsed > Bound)
-            {
-                return false;
-            }
-
-            Thread.Sleep(250);
-        }
-
-        return true;
-    }
+    private static bool Eventually(Func<bool> condition) => Poll.Until(condition, Bound);
 }

@@ -78,20 +78,8 @@ internal sealed class AgentProcess : IDisposable
         process?.WaitForExit();
     }
 
-    public string Log()
-    {
-        try
-        {
-            using var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var text = reader.ReadToEnd();
-            return text.Length > 4000 ? text[^4000..] : text;
-        }
-        catch (IOException ex)
-        {
-            return ex.Message;
-        }
-    }
+    /// <summary>The agent's log for a failure message: its first 2000 and last 4000 characters.</summary>
+    public string Log() => LogExcerpt.Read(logPath, head: 2000, tail: 4000);
 
     public void Dispose()
     {

@@ -123,20 +123,8 @@ internal sealed class PrometheusServer : IDisposable
             .ToList();
     }
 
-    public string Log()
-    {
-        try
-        {
-            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            var text = reader.ReadToEnd();
-            return text.Length > 3000 ? text[^3000..] : text;
-        }
-        catch (IOException ex)
-        {
-            return ex.Message;
-        }
-    }
+    /// <summary>Prometheus's log for a failure message: its last 3000 characters.</summary>
+    public string Log() => LogExcerpt.Read(LogPath, head: 0, tail: 3000);
 
     private JsonDocument Get(string path)
     {

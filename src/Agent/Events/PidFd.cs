@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using KafkaAgent.Platform.Linux;
 using Microsoft.Win32.SafeHandles;
 
 namespace KafkaAgent.Events;
@@ -9,8 +10,6 @@ namespace KafkaAgent.Events;
 /// </summary>
 internal sealed partial class PidFd : SafeHandleZeroOrMinusOneIsInvalid
 {
-    private const short PollIn = 0x1;
-    private const int EINTR = 4;
 
     // Public for the interop marshaller, which creates handles itself (CA1419); use Open.
     public PidFd()
@@ -47,41 +46,27 @@ internal sealed partial class PidFd : SafeHandleZeroOrMinusOneIsInvalid
     /// <returns>True once it has exited (also when it is a zombie nobody reaped yet).</returns>
     public unsafe bool WaitForExit(TimeSpan timeout)
     {
-        var fds = new PollFd { Fd = (int)handle, Events = PollIn };
+        var fds = new LibC.PollFd { Fd = (int)handle, Events = LibC.PollIn };
         var ms = (int)Math.Clamp(timeout.TotalMilliseconds, 0, int.MaxValue);
         while (true)
         {
-            var ready = Poll(&fds, 1, ms);
+            var ready = LibC.Poll(&fds, 1, ms);
             if (ready >= 0)
             {
-                return ready > 0 && (fds.Revents & PollIn) != 0;
+                return ready > 0 && (fds.Revents & LibC.PollIn) != 0;
             }
             var errno = Marshal.GetLastPInvokeError();
-            if (errno != EINTR)
+            if (errno != LibC.EINTR)
             {
                 throw new IOException($"poll on a pidfd: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})");
             }
         }
     }
 
-    protected override bool ReleaseHandle() => Close((int)handle) == 0;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
+    protected override bool ReleaseHandle() => LibC.Close((int)handle) == 0;
 
     // syscall(2) is variadic; integer arguments travel in the same registers as for a fixed signature on x64 and
     // on Linux arm64, so a fixed (long, int, uint) import is a correct call.
     [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, int pid, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static unsafe partial int Poll(PollFd* fds, nuint count, int timeoutMs);
-
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
 }

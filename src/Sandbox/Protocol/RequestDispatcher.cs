@@ -8,14 +8,9 @@ internal sealed class RequestDispatcher(Func<ClusterSnapshot> snapshot)
     public DispatchResult Dispatch(ReadOnlySpan<byte> payload, string listenerName)
     {
         var reader = new KafkaReader(payload);
-        RequestHeader header;
-        try
+        if (!RequestHeader.TryRead(ref reader, out var header, out var unparsed))
         {
-            header = RequestHeader.Read(ref reader);
-        }
-        catch (KafkaProtocolException e)
-        {
-            return new DispatchResult(null, null, $"Error parsing request header: {e.Message}");
+            return unparsed;
         }
         var range = Kafka28Apis.Find(header.ApiKey);
         if (range is null)

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace KafkaAgent.Sandbox.Protocol;
 
 /// <summary>Kafka's request header, v1 (classic) or v2 (flexible: followed by tagged fields).</summary>
@@ -15,6 +17,26 @@ internal sealed record RequestHeader(short ApiKey, short ApiVersion, int Correla
             reader.SkipTaggedFields();
         }
         return new RequestHeader(apiKey, version, correlationId, clientId);
+    }
+
+    /// <summary>
+    /// Reads the header, or gives in <paramref name="unparsed"/> why the connection closes: Kafka closes a
+    /// connection whose request header it cannot parse, before any handler or SASL stage sees it.
+    /// </summary>
+    public static bool TryRead(ref KafkaReader reader, [NotNullWhen(true)] out RequestHeader? header, [NotNullWhen(false)] out DispatchResult? unparsed)
+    {
+        try
+        {
+            header = Read(ref reader);
+            unparsed = null;
+            return true;
+        }
+        catch (KafkaProtocolException e)
+        {
+            header = null;
+            unparsed = new DispatchResult(null, null, $"Error parsing request header: {e.Message}");
+            return false;
+        }
     }
 
     public void Write(KafkaWriter writer)

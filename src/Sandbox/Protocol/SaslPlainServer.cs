@@ -18,14 +18,9 @@ internal sealed class SaslPlainServer(IReadOnlyDictionary<string, string> users,
     public DispatchResult Handle(ReadOnlySpan<byte> payload, string listenerName)
     {
         var reader = new KafkaReader(payload);
-        RequestHeader header;
-        try
+        if (!RequestHeader.TryRead(ref reader, out var header, out var unparsed))
         {
-            header = RequestHeader.Read(ref reader);
-        }
-        catch (KafkaProtocolException e)
-        {
-            return new DispatchResult(null, null, $"Error parsing request header: {e.Message}");
+            return unparsed;
         }
 
         try

@@ -29,6 +29,21 @@ public sealed class LinuxOwnershipFixerTests : IDisposable
         return (uint.Parse(text[0], System.Globalization.CultureInfo.InvariantCulture), uint.Parse(text[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Creates "bulk-0" under the root with 50 segment-named files in it; returns its path.</summary>
+    private string FiftyFiles()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(root, "bulk-0")).FullName;
+        for (var i = 0; i < 50; i++)
+        {
+            File.WriteAllText(Path.Combine(dir, $"{i:D20}.log"), "x");
+        }
+
+        return dir;
+    }
+
+    /// <summary>What under the root `find` sees not owned by 4242:4242 (nothing, once every entry was fixed).</summary>
+    private string NotKafkaOwned() => Shell.Run("find", "-P", root, "!", "-uid", "4242", "-o", "!", "-gid", "4242").Trim();
+
     [Fact]
     public void Fix_AllRootOwned_EveryEntryChangedAndFindAgrees()
     {
@@ -36,34 +51,26 @@ public sealed class LinuxOwnershipFixerTests : IDisposable
 
         Assert.Equal(13, result.Changed); // root + 3 topics + 3 nested + 6 files
         Assert.Equal(0, result.Failed);
-        Assert.Empty(Shell.Run("find", "-P", root, "!", "-uid", "4242", "-o", "!", "-gid", "4242").Trim());
+        Assert.Empty(NotKafkaOwned());
     }
 
     [Fact]
     public void Fix_DirectoryOfManyWrongFiles_EveryFileChangedAndCounted()
     {
         // More wrong files than the fixer stats before it changes the rest of a directory unseen.
-        var dir = Directory.CreateDirectory(Path.Combine(root, "bulk-0")).FullName;
-        for (var i = 0; i < 50; i++)
-        {
-            File.WriteAllText(Path.Combine(dir, $"{i:D20}.log"), "x");
-        }
+        var dir = FiftyFiles();
 
         var result = new LinuxOwnershipFixer().Fix(root, Kafka, Kafka, CancellationToken.None);
 
         Assert.Equal(13 + 51, result.Changed);
         Assert.Equal(0, result.Failed);
-        Assert.Empty(Shell.Run("find", "-P", root, "!", "-uid", "4242", "-o", "!", "-gid", "4242").Trim());
+        Assert.Empty(NotKafkaOwned());
     }
 
     [Fact]
     public void Fix_ManyFilesOneWrong_OnlyThatOneChanged()
     {
-        var dir = Directory.CreateDirectory(Path.Combine(root, "bulk-0")).FullName;
-        for (var i = 0; i < 50; i++)
-        {
-            File.WriteAllText(Path.Combine(dir, $"{i:D20}.log"), "x");
-        }
+        var dir = FiftyFiles();
 
         Shell.Run("chown", "-R", "-h", "4242:4242", root);
         Shell.Run("chown", "0:0", Path.Combine(dir, $"{17:D20}.log"));

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using KafkaAgent.Platform.Linux;
 
 namespace KafkaAgent.Configuration.Discovery;
 
@@ -20,23 +22,14 @@ internal static class RunningServiceArgument
     public static IReadOnlyList<RunningService> Find(string mainClass, string procRoot, Func<int, bool> include)
     {
         var found = new List<RunningService>();
-        IEnumerable<string> entries;
-        try
+        foreach (var pid in new ProcFs(procRoot).Pids())
         {
-            entries = Directory.EnumerateDirectories(procRoot);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return found;
-        }
-
-        foreach (var entry in entries)
-        {
-            if (!int.TryParse(Path.GetFileName(entry), out var pid) || !include(pid))
+            if (!include(pid))
             {
                 continue;
             }
 
+            var entry = Path.Combine(procRoot, pid.ToString(CultureInfo.InvariantCulture));
             var args = ReadArguments(Path.Combine(entry, "cmdline"));
             var main = Array.IndexOf(args, mainClass);
             // The class must be followed by at least the config file; a class alone runs with built-in defaults.

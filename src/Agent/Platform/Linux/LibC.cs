@@ -21,6 +21,9 @@ internal static unsafe partial class LibC
     public const byte DtReg = 8;
     public const uint SIfmt = 0xF000, SIfdir = 0x4000, SIfreg = 0x8000, SIflnk = 0xA000;
 
+    /// <summary>poll(2)'s POLLIN: a pidfd is readable once its process has exited.</summary>
+    public const short PollIn = 0x1;
+
     private const int OCloexec = 0x80000;
 
     // open(2) flags differ between x64 and arm64 (asm-generic).
@@ -36,6 +39,15 @@ internal static unsafe partial class LibC
         private readonly int reserved;
 
         public readonly long Ticks => (Seconds * 1_000_000_000L) + Nanoseconds;
+    }
+
+    /// <summary>struct pollfd of poll(2).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
     }
 
     /// <summary>struct statx (linux/stat.h), 256 bytes.</summary>
@@ -114,6 +126,9 @@ internal static unsafe partial class LibC
 
     [LibraryImport("libc", EntryPoint = "close")]
     public static partial int Close(int fd);
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 
     [LibraryImport("libc", EntryPoint = "readlinkat", SetLastError = true)]
     public static partial nint ReadLinkAt(int dirFd, byte* path, byte* buffer, nint size);

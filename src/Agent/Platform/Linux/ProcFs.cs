@@ -45,7 +45,15 @@ internal sealed class ProcFs(string root = "/proc")
     /// <summary>Live processes whose command line holds <paramref name="match"/>, as kafka-server-stop.sh finds them with ps and grep.</summary>
     public IReadOnlyList<int> FindService(string match)
     {
-        var found = new List<int>();
+        var self = Environment.ProcessId;
+        var found = Pids().Where(pid => pid != self && IsService(pid, match)).ToList();
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>The pids of the process directories under the root; none when it cannot be listed.</summary>
+    public IEnumerable<int> Pids()
+    {
         IEnumerable<string> entries;
         try
         {
@@ -53,20 +61,11 @@ internal sealed class ProcFs(string root = "/proc")
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return found;
+            return [];
         }
 
-        var self = Environment.ProcessId;
-        foreach (var entry in entries)
-        {
-            if (int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-                && pid != self && IsService(pid, match))
-            {
-                found.Add(pid);
-            }
-        }
-
-        found.Sort();
-        return found;
+        return entries
+            .Select(entry => int.TryParse(Path.GetFileName(entry), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0);
     }
 }

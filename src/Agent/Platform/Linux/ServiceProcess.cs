@@ -8,7 +8,6 @@ namespace KafkaAgent.Platform.Linux;
 /// </summary>
 internal sealed partial class ServiceProcess : IDisposable
 {
-    private const short PollIn = 1;
     private int pidFd;
 
     private ServiceProcess(int pid, int pidFd)
@@ -49,8 +48,8 @@ internal sealed partial class ServiceProcess : IDisposable
     /// <summary>The process has exited (a zombie waiting for its parent counts as exited).</summary>
     public unsafe bool HasExited()
     {
-        var poll = new PollFd { Fd = pidFd, Events = PollIn };
-        return Poll(&poll, 1, 0) > 0 && (poll.Returned & PollIn) != 0;
+        var poll = new LibC.PollFd { Fd = pidFd, Events = LibC.PollIn };
+        return LibC.Poll(&poll, 1, 0) > 0 && (poll.Revents & LibC.PollIn) != 0;
     }
 
     public void Dispose()
@@ -65,20 +64,9 @@ internal sealed partial class ServiceProcess : IDisposable
     private static string Shorten(string? commandLine) =>
         commandLine is null ? "gone" : commandLine.Length <= 120 ? commandLine : commandLine[..120] + "...";
 
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Returned;
-    }
-
     [LibraryImport("libc", EntryPoint = "pidfd_open", SetLastError = true)]
     private static partial int PidFdOpen(int pid, uint flags);
 
     [LibraryImport("libc", EntryPoint = "pidfd_send_signal", SetLastError = true)]
     private static partial int PidFdSendSignal(int pidFd, int signal, nint info, uint flags);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static unsafe partial int Poll(PollFd* fds, nuint count, int timeoutMs);
 }
