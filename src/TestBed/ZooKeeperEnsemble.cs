@@ -10,16 +10,16 @@ namespace KafkaAgent.TestBed;
 public sealed class ZooKeeperEnsemble : IAsyncDisposable
 {
     private const int StartAttempts = 3;
-    private readonly List<PortLease> leases;
-    private readonly string? ownedDirectoryToken;
-    private int disposed;
+    private readonly List<PortLease> _leases;
+    private readonly string? _ownedDirectoryToken;
+    private int _disposed;
 
     private ZooKeeperEnsemble(string baseDirectory, List<ZooKeeperServer> servers, List<PortLease> leases, string? ownedDirectoryToken)
     {
         BaseDirectory = baseDirectory;
         Servers = servers;
-        this.leases = leases;
-        this.ownedDirectoryToken = ownedDirectoryToken;
+        this._leases = leases;
+        this._ownedDirectoryToken = ownedDirectoryToken;
     }
 
     /// <summary>The members, ordered by id (1..size).</summary>
@@ -67,7 +67,7 @@ public sealed class ZooKeeperEnsemble : IAsyncDisposable
     /// <summary>Kills every member (SIGKILL), releases the ports and deletes an owned temp dir.</summary>
     public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return ValueTask.CompletedTask;
         }
@@ -77,19 +77,19 @@ public sealed class ZooKeeperEnsemble : IAsyncDisposable
             server.Kill();
         }
 
-        foreach (var lease in leases)
+        foreach (var lease in _leases)
         {
             lease.Dispose();
         }
 
-        if (ownedDirectoryToken is not null)
+        if (_ownedDirectoryToken is not null)
         {
             if (new DirectoryInfo(BaseDirectory) is { Exists: true, LinkTarget: null })
             {
                 Directory.Delete(BaseDirectory, recursive: true);
             }
 
-            ProcessRegistry.UnregisterDirectory(ownedDirectoryToken);
+            ProcessRegistry.UnregisterDirectory(_ownedDirectoryToken);
         }
 
         return ValueTask.CompletedTask;

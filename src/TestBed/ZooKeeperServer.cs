@@ -7,16 +7,16 @@ namespace KafkaAgent.TestBed;
 public sealed class ZooKeeperServer
 {
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
-    private readonly Lock gate = new();
-    private readonly ZooKeeperServerOptions options;
-    private Process? process;
+    private readonly Lock _gate = new();
+    private readonly ZooKeeperServerOptions _options;
+    private Process? _process;
 
     internal ZooKeeperServer(ServerPorts ports, string directory, ZooKeeperServerOptions options)
     {
         Id = ports.Id;
         ClientPort = ports.ClientPort;
         ServerDirectory = directory;
-        this.options = options;
+        this._options = options;
     }
 
     /// <summary>The server's myid (1 for a standalone server).</summary>
@@ -30,9 +30,9 @@ public sealed class ZooKeeperServer
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return process is { HasExited: false } running ? running.Id : null;
+                return _process is { HasExited: false } running ? running.Id : null;
             }
         }
     }
@@ -116,7 +116,7 @@ public sealed class ZooKeeperServer
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         Launch();
-        return WaitUntilServingAsync(options.StartTimeout, cancellationToken);
+        return WaitUntilServingAsync(_options.StartTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class ZooKeeperServer
     public Task StartStandaloneAsync(CancellationToken cancellationToken = default)
     {
         Launch(StandaloneConfigPath);
-        return WaitUntilServingAsync(options.StartTimeout, cancellationToken);
+        return WaitUntilServingAsync(_options.StartTimeout, cancellationToken);
     }
 
     /// <summary>Starts the process with the ensemble config without waiting for it to serve.</summary>
@@ -156,7 +156,7 @@ public sealed class ZooKeeperServer
 
     internal string Diagnostics()
     {
-        var exit = process is { HasExited: true } exited ? $"Exit code {exited.ExitCode}. " : string.Empty;
+        var exit = _process is { HasExited: true } exited ? $"Exit code {exited.ExitCode}. " : string.Empty;
         return $"{exit}Log tail ({LogPath}):\n{Tail(LogPath)}\n{Tail(Path.Combine(ServerDirectory, "zookeeper.out"))}";
     }
 
@@ -175,28 +175,28 @@ public sealed class ZooKeeperServer
 
     private void Launch(string configPath)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (process is { HasExited: false })
+            if (_process is { HasExited: false })
             {
-                throw new InvalidOperationException($"ZooKeeper {Id} is already running (pid {process.Id})");
+                throw new InvalidOperationException($"ZooKeeper {Id} is already running (pid {_process.Id})");
             }
 
-            process?.Dispose();
-            var started = ZooKeeperLauncher.Start(ServerDirectory, configPath, options.MaxHeapMegabytes);
+            _process?.Dispose();
+            var started = ZooKeeperLauncher.Start(ServerDirectory, configPath, _options.MaxHeapMegabytes);
             ProcessRegistry.RegisterProcess(started.Id, configPath);
             started.EnableRaisingEvents = true;
             started.Exited += (_, _) => ProcessRegistry.UnregisterProcess(started.Id);
-            process = started;
+            _process = started;
             IsPaused = false;
         }
     }
 
     private Process? Running()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return process is { HasExited: false } running ? running : null;
+            return _process is { HasExited: false } running ? running : null;
         }
     }
 

@@ -14,7 +14,7 @@ namespace KafkaAgent.Tests.Cli;
 [Trait("Category", "Integration")]
 public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IDisposable
 {
-    private readonly HostFiles host = new();
+    private readonly HostFiles _host = new();
 
     private async Task<(string Connect, ZooKeeperClient Agent1, ZooKeeperClient Agent2, LockLease Lease)> ClusterAsync()
     {
@@ -35,7 +35,7 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
         var lease = await new ClusterLock(agent2, TimeProvider.System, NullLogger.Instance)
             .AcquireAsync(new LockOwner("host-2", 2, "restart_kafka", 0), TimeSpan.FromSeconds(30), CancellationToken.None)
             ?? throw new InvalidOperationException("lock not acquired");
-        host.WithServer(brokerId: 1, zookeeperConnect: connect).WithAgentYaml("cluster:\n  expected_brokers: 4\n", zookeeperProperties: false);
+        _host.WithServer(brokerId: 1, zookeeperConnect: connect).WithAgentYaml("cluster:\n  expected_brokers: 4\n", zookeeperProperties: false);
         return (connect, agent1, agent2, lease);
     }
 
@@ -48,7 +48,7 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
         await using (agent1)
         await using (agent2)
         {
-            var (exit, output, error) = await RunAsync("cluster", "--config", host.AgentYaml);
+            var (exit, output, error) = await RunAsync("cluster", "--config", _host.AgentYaml);
 
             Assert.True(exit == 0, error);
             var rows = output.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d+\*?\s+(registered|unregistered)")).ToList();
@@ -72,7 +72,7 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
         {
             await lease.ReleaseAsync();
 
-            var (exit, output, error) = await RunAsync("cluster", "--json", "--config", host.AgentYaml);
+            var (exit, output, error) = await RunAsync("cluster", "--json", "--config", _host.AgentYaml);
 
             Assert.True(exit == 0, error);
             using var json = JsonDocument.Parse(output);
@@ -96,7 +96,7 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
             await lease.ReleaseAsync();
             await agent2.DisposeAsync(); // the agent on host 2 stops: its report goes with its session
 
-            var (_, output, _) = await RunAsync("cluster", "--config", host.AgentYaml);
+            var (_, output, _) = await RunAsync("cluster", "--config", _host.AgentYaml);
 
             Assert.Matches(@"(?m)^2\s+unregistered\s+agent down", output);
             Assert.Contains("lock: free", output, StringComparison.Ordinal);
@@ -106,13 +106,13 @@ public sealed class ClusterCommandTests(StandaloneFixture fixture) : IClassFixtu
     [Fact]
     public async Task Cluster_EnsembleUnreachable_Exit3NamesTheEnsemble()
     {
-        host.WithServer(brokerId: 1, zookeeperConnect: "127.0.0.1:1/kafka").WithAgentYaml(zookeeperProperties: false);
+        _host.WithServer(brokerId: 1, zookeeperConnect: "127.0.0.1:1/kafka").WithAgentYaml(zookeeperProperties: false);
 
-        var (exit, _, error) = await RunAsync("cluster", "--config", host.AgentYaml);
+        var (exit, _, error) = await RunAsync("cluster", "--config", _host.AgentYaml);
 
         Assert.Equal(ClusterCommand.Unreachable, exit);
         Assert.Contains("cannot read the cluster from ZooKeeper 127.0.0.1:1/kafka", error, StringComparison.Ordinal);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

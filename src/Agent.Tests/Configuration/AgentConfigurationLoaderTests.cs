@@ -6,17 +6,17 @@ namespace KafkaAgent.Tests.Configuration;
 public sealed class AgentConfigurationLoaderTests : IDisposable
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
-    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(2181, "zk1", "zk2", "zk3");
+    private readonly HostFiles _host = new HostFiles().WithServer().WithZooKeeper(2181, "zk1", "zk2", "zk3");
 
     [Fact]
     public void Load_MinimalYaml_DiscoversFromServerAndZooKeeperProperties()
     {
-        host.WithAgentYaml();
+        _host.WithAgentYaml();
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Equal(1, settings.Kafka.BrokerId);
-        Assert.Equal([host.LogDir], settings.Kafka.LogDirs);
+        Assert.Equal([_host.LogDir], settings.Kafka.LogDirs);
         Assert.Equal("127.0.0.1:1", settings.Kafka.ProbeEndpoint.ToString());
         Assert.Equal("127.0.0.1:1/kafka", settings.ZooKeeper.Connect.ConnectionString);
         Assert.Equal("/kafka", settings.ZooKeeper.Connect.Chroot);
@@ -31,9 +31,9 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_LoggingFormatJson_Resolved()
     {
-        host.WithAgentYaml("logging:\n  format: JSON\n");
+        _host.WithAgentYaml("logging:\n  format: JSON\n");
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Equal(LogFormat.Json, settings.LogFormat);
     }
@@ -41,12 +41,12 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_YamlValues_WinOverDiscovery()
     {
-        host.WithAgentYaml("cluster:\n  expected_brokers: 5\n");
-        File.AppendAllText(host.AgentYaml, "");
-        var yaml = File.ReadAllText(host.AgentYaml).Replace("  user: root", "  user: root\n  broker_id: 7\n  log_dirs: [/srv/a, /srv/b]\n  listener: 10.0.0.1:9093", StringComparison.Ordinal);
-        File.WriteAllText(host.AgentYaml, yaml);
+        _host.WithAgentYaml("cluster:\n  expected_brokers: 5\n");
+        File.AppendAllText(_host.AgentYaml, "");
+        var yaml = File.ReadAllText(_host.AgentYaml).Replace("  user: root", "  user: root\n  broker_id: 7\n  log_dirs: [/srv/a, /srv/b]\n  listener: 10.0.0.1:9093", StringComparison.Ordinal);
+        File.WriteAllText(_host.AgentYaml, yaml);
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Equal(7, settings.Kafka.BrokerId);
         Assert.Equal(["/srv/a", "/srv/b"], settings.Kafka.LogDirs);
@@ -57,9 +57,9 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_EnvironmentVariable_OverridesYaml()
     {
-        host.WithAgentYaml("disk:\n  high_ratio: 0.5\n");
+        _host.WithAgentYaml("disk:\n  high_ratio: 0.5\n");
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?> { ["KAFKA_AGENT_DISK__HIGH_RATIO"] = "0.7" });
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?> { ["KAFKA_AGENT_DISK__HIGH_RATIO"] = "0.7" });
 
         Assert.Equal(0.7, settings.Disk.HighRatio);
     }
@@ -67,30 +67,30 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownKey_NamesKeyFileAndLine()
     {
-        host.WithAgentYaml("disk:\n  hihg_ratio: 0.5\n");
+        _host.WithAgentYaml("disk:\n  hihg_ratio: 0.5\n");
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment));
 
-        Assert.Matches($"^{Escape(host.AgentYaml)}:\\d+: unknown key 'disk.hihg_ratio'$", error.Message);
+        Assert.Matches($"^{Escape(_host.AgentYaml)}:\\d+: unknown key 'disk.hihg_ratio'$", error.Message);
     }
 
     [Fact]
     public void Load_BadBooleanFromEnvironment_NamesTheVariable()
     {
-        host.WithAgentYaml();
+        _host.WithAgentYaml();
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml,
             new Dictionary<string, string?> { ["KAFKA_AGENT_METRICS__ENABLED"] = "maybe" }));
 
-        Assert.Equal($"environment variable KAFKA_AGENT_METRICS__ENABLED (over {host.AgentYaml}): metrics.enabled: 'maybe' is not true or false", error.Message);
+        Assert.Equal($"environment variable KAFKA_AGENT_METRICS__ENABLED (over {_host.AgentYaml}): metrics.enabled: 'maybe' is not true or false", error.Message);
     }
 
     [Fact]
     public void Load_UnknownEnvironmentKey_NamesTheVariable()
     {
-        host.WithAgentYaml();
+        _host.WithAgentYaml();
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml,
             new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__BROKERID"] = "3" }));
 
         Assert.Contains("KAFKA_AGENT_KAFKA__BROKERID", error.Message, StringComparison.Ordinal);
@@ -112,12 +112,12 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [InlineData("logging:\n  format: xml", "logging.format: 'xml' is not one of text, json")]
     public void Load_BadValue_OneLineNamingTheKey(string yaml, string expected)
     {
-        host.WithAgentYaml(yaml);
+        _host.WithAgentYaml(yaml);
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment));
 
         Assert.True(!error.Message.Contains('\n', StringComparison.Ordinal), error.Message);
-        Assert.StartsWith(host.AgentYaml, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(_host.AgentYaml, error.Message, StringComparison.Ordinal);
         if (expected != "duplicate")
         {
             Assert.True(error.Message.Contains(expected, StringComparison.Ordinal), error.Message);
@@ -127,9 +127,9 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_ZooKeeperTimeoutBeyondItsShareOfTheCycle_NamesBothKeys()
     {
-        host.WithAgentYaml("cycle_timeout_seconds: 16\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
+        _host.WithAgentYaml("cycle_timeout_seconds: 16\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml,
             new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__API_TIMEOUT_SECONDS"] = "1", ["KAFKA_AGENT_ZOOKEEPER__TIMEOUT_SECONDS"] = "5" }));
 
         Assert.Contains("zookeeper.timeout_seconds: 5 s does not fit in a cycle: at most a quarter of cycle_timeout_seconds (16 s)", error.Message, StringComparison.Ordinal);
@@ -138,9 +138,9 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_ApiTimeoutBeyondItsShareOfTheCycle_NamesBothKeys()
     {
-        host.WithAgentYaml("cycle_timeout_seconds: 12\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
+        _host.WithAgentYaml("cycle_timeout_seconds: 12\nheal:\n  action_timeout_seconds: 1\n  verify_timeout_seconds: 1");
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml,
             new Dictionary<string, string?> { ["KAFKA_AGENT_KAFKA__API_TIMEOUT_SECONDS"] = "5" }));
 
         Assert.Contains("kafka.api_timeout_seconds: 5 s does not fit in a cycle: at most a quarter of cycle_timeout_seconds (12 s)", error.Message, StringComparison.Ordinal);
@@ -149,9 +149,9 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_RelativeStateDir_NamesTheKeyAndTheVariable()
     {
-        host.WithAgentYaml();
+        _host.WithAgentYaml();
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml,
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml,
             new Dictionary<string, string?> { ["KAFKA_AGENT_STATE_DIR"] = "var/lib" }));
 
         Assert.Contains("KAFKA_AGENT_STATE_DIR", error.Message, StringComparison.Ordinal);
@@ -161,12 +161,12 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_Defaults_HealModeWithTheDocumentedHealSettings()
     {
-        host.WithAgentYaml();
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        _host.WithAgentYaml();
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Equal(AgentMode.Heal, settings.Mode);
         Assert.Equal("/var/lib/kafka-agent", new AgentOptions().StateDir);
-        Assert.Equal(host.StateDir, settings.StateDirectory);
+        Assert.Equal(_host.StateDir, settings.StateDirectory);
         Assert.Equal(TimeSpan.FromSeconds(60), settings.Heal.GraceFor("restart_kafka"));
         Assert.Equal(3, settings.Heal.BudgetAttempts);
         Assert.Equal(StaleRegistrationStrategy.Delete, settings.Heal.StaleRegistration);
@@ -176,41 +176,41 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_MissingConfigFile_NamesThePath()
     {
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(Path.Combine(host.Root, "nope.yaml"), NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(Path.Combine(_host.Root, "nope.yaml"), NoEnvironment));
 
-        Assert.Equal($"{host.Root}/nope.yaml: cannot read the configuration: file not found", error.Message);
+        Assert.Equal($"{_host.Root}/nope.yaml: cannot read the configuration: file not found", error.Message);
     }
 
     [Fact]
     public void Load_MissingServerProperties_NamesKeyAndPath()
     {
-        host.WithAgentYaml();
-        File.Delete(host.ServerProperties);
+        _host.WithAgentYaml();
+        File.Delete(_host.ServerProperties);
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment));
 
-        Assert.Equal($"kafka.server_properties: {host.ServerProperties}: file not found", error.Message);
+        Assert.Equal($"kafka.server_properties: {_host.ServerProperties}: file not found", error.Message);
     }
 
     [Fact]
     public void Load_UnknownUser_NamesTheKey()
     {
-        host.WithAgentYaml();
-        File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("user: root", "user: no-such-user-x", StringComparison.Ordinal));
+        _host.WithAgentYaml();
+        File.WriteAllText(_host.AgentYaml, File.ReadAllText(_host.AgentYaml).Replace("user: root", "user: no-such-user-x", StringComparison.Ordinal));
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment));
 
-        Assert.Equal($"{host.AgentYaml}: kafka.user: no such user 'no-such-user-x' on this host", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.user: no such user 'no-such-user-x' on this host", error.Message);
     }
 
     [Fact]
     public void Load_GeneratedBrokerId_ReadFromMetaProperties()
     {
-        host.WithServer(extra: "broker.id=-1");
-        File.WriteAllText(Path.Combine(host.LogDir, "meta.properties"), "version=0\nbroker.id=1042\n");
-        host.WithAgentYaml();
+        _host.WithServer(extra: "broker.id=-1");
+        File.WriteAllText(Path.Combine(_host.LogDir, "meta.properties"), "version=0\nbroker.id=1042\n");
+        _host.WithAgentYaml();
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Equal(1042, settings.Kafka.BrokerId);
     }
@@ -218,27 +218,27 @@ public sealed class AgentConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_ExplicitZooKeeperConfigMissing_IsAnError()
     {
-        host.WithAgentYaml();
-        File.Delete(host.ZooKeeperProperties);
+        _host.WithAgentYaml();
+        File.Delete(_host.ZooKeeperProperties);
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment));
 
-        Assert.Equal($"zookeeper.properties: {host.ZooKeeperProperties}: file not found", error.Message);
+        Assert.Equal($"zookeeper.properties: {_host.ZooKeeperProperties}: file not found", error.Message);
     }
 
     [Fact]
     public void Load_NoLocalZooKeeperConfig_ProbesFirstConnectHost()
     {
-        host.WithServer(zookeeperConnect: "10.1.1.1:2181,10.1.1.2:2181").WithAgentYaml(zookeeperProperties: false);
+        _host.WithServer(zookeeperConnect: "10.1.1.1:2181,10.1.1.2:2181").WithAgentYaml(zookeeperProperties: false);
 
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
 
         Assert.Null(settings.ZooKeeper.LocalServer);
         Assert.Equal("10.1.1.1:2181", settings.ZooKeeper.Local.ToString());
         Assert.Equal(0, settings.ExpectedBrokers);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 
     private static string Escape(string text) => System.Text.RegularExpressions.Regex.Escape(text);
 }

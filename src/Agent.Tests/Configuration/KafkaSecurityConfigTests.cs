@@ -9,11 +9,11 @@ namespace KafkaAgent.Tests.Configuration;
 public sealed class KafkaSecurityConfigTests : IDisposable
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
-    private readonly HostFiles host = new HostFiles().WithZooKeeper(2181, "zk1", "zk2", "zk3");
+    private readonly HostFiles _host = new HostFiles().WithZooKeeper(2181, "zk1", "zk2", "zk3");
 
     private string Secret(string name, string text, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
     {
-        var path = Path.Combine(host.Root, name);
+        var path = Path.Combine(_host.Root, name);
         File.WriteAllText(path, text);
         File.SetUnixFileMode(path, mode);
         return path;
@@ -21,15 +21,15 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
     private AgentSettings Load(string serverExtra, string security, string zooKeeperExtra = "")
     {
-        host.WithServer(extra: serverExtra).WithAgentYaml();
-        var yaml = File.ReadAllText(host.AgentYaml).Replace("  user: root", "  user: root\n  security:\n" + security, StringComparison.Ordinal);
+        _host.WithServer(extra: serverExtra).WithAgentYaml();
+        var yaml = File.ReadAllText(_host.AgentYaml).Replace("  user: root", "  user: root\n  security:\n" + security, StringComparison.Ordinal);
         if (zooKeeperExtra.Length > 0)
         {
             yaml = yaml.Replace("  timeout_seconds: 2\n", "  timeout_seconds: 2\n" + zooKeeperExtra, StringComparison.Ordinal);
         }
 
-        File.WriteAllText(host.AgentYaml, yaml);
-        return AgentConfigurationLoader.Load(host.AgentYaml, NoEnvironment);
+        File.WriteAllText(_host.AgentYaml, yaml);
+        return AgentConfigurationLoader.Load(_host.AgentYaml, NoEnvironment);
     }
 
     private ConfigurationException Refused(string serverExtra, string security, string zooKeeperExtra = "") =>
@@ -63,7 +63,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
         var error = Refused(SaslSslOnly, $"    credentials_file: {credentials}\n");
 
-        Assert.Equal($"{host.AgentYaml}: kafka.security.credentials_file: {credentials} is readable by group or others (mode 0640); make it private: chmod 600 {credentials}", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.security.credentials_file: {credentials} is readable by group or others (mode 0640); make it private: chmod 600 {credentials}", error.Message);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     {
         var error = Refused(SaslSslOnly, "    protocol: auto\n");
 
-        Assert.Equal($"{host.AgentYaml}: kafka.security.credentials_file: required: listener SASL_SSL uses SASL_SSL (SCRAM-SHA-512)", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.security.credentials_file: required: listener SASL_SSL uses SASL_SSL (SCRAM-SHA-512)", error.Message);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
         var error = Refused("listeners=SASL_PLAINTEXT://127.0.0.1:9095\nsecurity.inter.broker.protocol=SASL_PLAINTEXT\n", $"    credentials_file: {credentials}\n");
 
-        Assert.StartsWith($"{host.AgentYaml}: kafka.security.sasl_mechanism: not set, and listener SASL_PLAINTEXT of {host.ServerProperties} enables GSSAPI", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{_host.AgentYaml}: kafka.security.sasl_mechanism: not set, and listener SASL_PLAINTEXT of {_host.ServerProperties} enables GSSAPI", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     {
         var error = Refused("", "    protocol: TLS\n");
 
-        Assert.Equal($"{host.AgentYaml}: kafka.security.protocol: 'TLS' is not one of auto, PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.security.protocol: 'TLS' is not one of auto, PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL", error.Message);
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
         var error = Refused("", $"    protocol: SSL\n    cert_file: {cert}\n");
 
-        Assert.Equal($"{host.AgentYaml}: kafka.security.key_file: kafka.security.cert_file and kafka.security.key_file go together: set both or neither", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.security.key_file: kafka.security.cert_file and kafka.security.key_file go together: set both or neither", error.Message);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     {
         var error = Refused("listeners=SSL://127.0.0.1:9093\nlistener.name.ssl.ssl.client.auth=required\n", "    protocol: auto\n");
 
-        Assert.StartsWith($"{host.AgentYaml}: kafka.security.cert_file: required: listener SSL of {host.ServerProperties} has ssl.client.auth=required", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{_host.AgentYaml}: kafka.security.cert_file: required: listener SSL of {_host.ServerProperties} has ssl.client.auth=required", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     {
         var error = Refused("", "    protocol: SSL\n    ca_file: /nonexistent/ca.pem\n");
 
-        Assert.Equal($"{host.AgentYaml}: kafka.security.ca_file: /nonexistent/ca.pem does not exist", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: kafka.security.ca_file: /nonexistent/ca.pem does not exist", error.Message);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
     {
         var error = Refused("listeners=INTERNAL://127.0.0.1:9092\nlistener.security.protocol.map=INTERNAL:KERBEROS\ninter.broker.listener.name=INTERNAL\n", "    protocol: auto\n");
 
-        Assert.StartsWith($"kafka.server_properties: {host.ServerProperties}: listener.security.protocol.map: listener INTERNAL maps to 'KERBEROS'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"kafka.server_properties: {_host.ServerProperties}: listener.security.protocol.map: listener INTERNAL maps to 'KERBEROS'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
         var error = Refused("", "    protocol: auto\n", $"  auth_file: {auth}\n");
 
-        Assert.Equal($"{host.AgentYaml}: zookeeper.auth_file: {auth} is readable by group or others (mode 0604); make it private: chmod 600 {auth}", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: zookeeper.auth_file: {auth} is readable by group or others (mode 0604); make it private: chmod 600 {auth}", error.Message);
     }
 
     [Fact]
@@ -172,8 +172,8 @@ public sealed class KafkaSecurityConfigTests : IDisposable
 
         var error = Refused("", "    protocol: auto\n", $"  auth_file: {auth}\n");
 
-        Assert.Equal($"{host.AgentYaml}: zookeeper.auth_file: {auth} has no password= line", error.Message);
+        Assert.Equal($"{_host.AgentYaml}: zookeeper.auth_file: {auth} has no password= line", error.Message);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

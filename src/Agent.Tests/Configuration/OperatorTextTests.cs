@@ -9,25 +9,25 @@ namespace KafkaAgent.Tests.Configuration;
 public sealed class OperatorTextTests : IDisposable
 {
     private static readonly Dictionary<string, string?> NoEnvironment = [];
-    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper();
+    private readonly HostFiles _host = new HostFiles().WithServer().WithZooKeeper();
 
     [Fact]
     public void Load_DirectoryAsConfig_SaysIsADirectory()
     {
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.Root, NoEnvironment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.Root, NoEnvironment));
 
-        Assert.Equal($"{host.Root}: cannot read the configuration: is a directory, not a file", error.Message);
+        Assert.Equal($"{_host.Root}: cannot read the configuration: is a directory, not a file", error.Message);
     }
 
     [Fact]
     public void Load_CrossKeyErrorCausedByEnvironment_NamesTheVariable()
     {
-        host.WithAgentYaml("disk:\n  critical_ratio: 0.9\n");
+        _host.WithAgentYaml("disk:\n  critical_ratio: 0.9\n");
         var environment = new Dictionary<string, string?> { ["KAFKA_AGENT_DISK__HIGH_RATIO"] = "0.95" };
 
-        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(host.AgentYaml, environment));
+        var error = Assert.Throws<ConfigurationException>(() => AgentConfigurationLoader.Load(_host.AgentYaml, environment));
 
-        Assert.StartsWith("environment KAFKA_AGENT_DISK__HIGH_RATIO with " + host.AgentYaml, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("environment KAFKA_AGENT_DISK__HIGH_RATIO with " + _host.AgentYaml, error.Message, StringComparison.Ordinal);
         Assert.Contains("disk.critical_ratio: must be above disk.high_ratio", error.Message, StringComparison.Ordinal);
     }
 
@@ -55,5 +55,5 @@ public sealed class OperatorTextTests : IDisposable
         Assert.Equal(expected, Plural.Of(count, "symlink"));
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -15,14 +15,14 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
     private static readonly PlannedAction RestartKafka = new(ActionNames.RestartKafka, "kafka", "broker.unregistered (2)", true, []);
     private static readonly PlannedAction RestartZooKeeper = new(ActionNames.RestartZooKeeper, "zookeeper", "zookeeper.hung (zk)", true, []);
 
-    private readonly HostFiles host = new();
-    private readonly FakeTimeProvider time = new(T0);
-    private readonly FakeGate gate = new();
-    private readonly FakeHealth health = new();
-    private readonly FakeLogger<ClusterDisruptiveGuard> logger = new();
-    private AgentSettings settings = null!;
+    private readonly HostFiles _host = new();
+    private readonly FakeTimeProvider _time = new(T0);
+    private readonly FakeGate _gate = new();
+    private readonly FakeHealth _health = new();
+    private readonly FakeLogger<ClusterDisruptiveGuard> _logger = new();
+    private AgentSettings _settings = null!;
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 
     private sealed class FakeGate : IDisruptiveGate
     {
@@ -64,32 +64,32 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
 
     private ClusterDisruptiveGuard Guard(string yaml = "", string serverExtra = "min.insync.replicas=2\n")
     {
-        host.WithServer(brokerId: 2, extra: serverExtra).WithAgentYaml(yaml, zookeeperProperties: false);
-        settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        return new ClusterDisruptiveGuard(settings, gate, health, time, logger, "host-b");
+        _host.WithServer(brokerId: 2, extra: serverExtra).WithAgentYaml(yaml, zookeeperProperties: false);
+        _settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
+        return new ClusterDisruptiveGuard(_settings, _gate, _health, _time, _logger, "host-b");
     }
 
     [Fact]
     public async Task EnterAsync_RestartOfTheOnlyZooKeeper_AllowedWithoutTheGateThoughTheQuorumIsLost()
     {
-        host.WithServer(brokerId: 2).WithZooKeeper().WithAgentYaml();
-        settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        health.Facts = health.Facts with { QuorumReachable = false };
-        var guard = new ClusterDisruptiveGuard(settings, gate, health, time, logger, "host-b");
+        _host.WithServer(brokerId: 2).WithZooKeeper().WithAgentYaml();
+        _settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
+        _health.Facts = _health.Facts with { QuorumReachable = false };
+        var guard = new ClusterDisruptiveGuard(_settings, _gate, _health, _time, _logger, "host-b");
 
         var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
 
         Assert.True(lease.Allowed, lease.Detail);
-        Assert.Empty(gate.Requests);
+        Assert.Empty(_gate.Requests);
     }
 
     [Fact]
     public async Task EnterAsync_RestartOfOneEnsembleMemberWithQuorumLost_RefusedMassFailure()
     {
-        host.WithServer(brokerId: 2, zookeeperConnect: "zk1:2181,zk2:2181,zk3:2181/kafka").WithZooKeeper(2181, "zk1", "zk2", "zk3").WithAgentYaml();
-        settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        health.Facts = health.Facts with { QuorumReachable = false };
-        var guard = new ClusterDisruptiveGuard(settings, gate, health, time, logger, "host-b");
+        _host.WithServer(brokerId: 2, zookeeperConnect: "zk1:2181,zk2:2181,zk3:2181/kafka").WithZooKeeper(2181, "zk1", "zk2", "zk3").WithAgentYaml();
+        _settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
+        _health.Facts = _health.Facts with { QuorumReachable = false };
+        var guard = new ClusterDisruptiveGuard(_settings, _gate, _health, _time, _logger, "host-b");
 
         var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
 
@@ -105,15 +105,15 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
 
         Assert.True(lease.Allowed);
-        var request = Assert.Single(gate.Requests);
+        var request = Assert.Single(_gate.Requests);
         Assert.Equal(new LockOwner("host-b", 2, ActionNames.RestartKafka, T0.ToUnixTimeMilliseconds()), request.Owner);
         Assert.True(request.TakesBrokerDown);
-        Assert.Equal(health.Facts, request.Health);
+        Assert.Equal(_health.Facts, request.Health);
         Assert.Equal(2, request.ServerPropertiesMinIsr);
-        Assert.Equal(settings.Kafka.AppLogDir, request.KafkaLogDir);
+        Assert.Equal(_settings.Kafka.AppLogDir, request.KafkaLogDir);
         Assert.Null(request.ControllerDeferredSince);
         Assert.Equal(ClusterDisruptiveGuard.LockWait, request.LockWait);
-        Assert.Single(logger.Collector.GetSnapshot(), r => r.Id.Id == 7007);
+        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 7007);
         await lease.DisposeAsync();
     }
 
@@ -124,14 +124,14 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
 
         await using var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
 
-        Assert.False(Assert.Single(gate.Requests).TakesBrokerDown);
+        Assert.False(Assert.Single(_gate.Requests).TakesBrokerDown);
     }
 
     [Fact]
     public async Task EnterAsync_LeaseDisposed_ReleasesTheGateHold()
     {
         var hold = new Hold();
-        gate.Answers.Enqueue(() => new GateOutcome(hold, null, "held"));
+        _gate.Answers.Enqueue(() => new GateOutcome(hold, null, "held"));
         var guard = Guard();
 
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
@@ -144,32 +144,32 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
     [Fact]
     public async Task EnterAsync_QuorumUnreachable_MassFailureWithoutAskingTheGate()
     {
-        health.Facts = new ClusterHealthFacts(false, 3, [], [], 3, 2);
+        _health.Facts = new ClusterHealthFacts(false, 3, [], [], 3, 2);
         var guard = Guard();
 
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
 
         Assert.Equal((false, SkipReason.MassFailure), (lease.Allowed, lease.Reason));
         Assert.Contains("quorum", lease.Detail, StringComparison.Ordinal);
-        Assert.Empty(gate.Requests);
+        Assert.Empty(_gate.Requests);
     }
 
     [Fact]
     public async Task EnterAsync_TwoZooKeeperMembersDown_MassFailure()
     {
-        health.Facts = new ClusterHealthFacts(true, 3, [1, 2, 3], [1, 2, 3], 3, 2);
+        _health.Facts = new ClusterHealthFacts(true, 3, [1, 2, 3], [1, 2, 3], 3, 2);
         var guard = Guard();
 
         var lease = await guard.EnterAsync(RestartZooKeeper, CancellationToken.None);
 
         Assert.Equal(SkipReason.MassFailure, lease.Reason);
-        Assert.Empty(gate.Requests);
+        Assert.Empty(_gate.Requests);
     }
 
     [Fact]
     public async Task EnterAsync_AllBrokersZombiesWithAgentsReporting_NotAMassFailure()
     {
-        health.Facts = new ClusterHealthFacts(true, 3, [], [1, 2, 3], 3, 0);
+        _health.Facts = new ClusterHealthFacts(true, 3, [], [1, 2, 3], 3, 0);
         var guard = Guard();
 
         await using var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
@@ -185,7 +185,7 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
     [InlineData("dependency")]
     public async Task EnterAsync_GateRefuses_SkipWithTheGatesReasonAndDetail(string reason)
     {
-        gate.Answers.Enqueue(() => new GateOutcome(null, reason, "payments-0 at min ISR 2 with broker 2 in it"));
+        _gate.Answers.Enqueue(() => new GateOutcome(null, reason, "payments-0 at min ISR 2 with broker 2 in it"));
         var guard = Guard();
 
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
@@ -196,27 +196,27 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
     [Fact]
     public async Task EnterAsync_ControllerDeferred_NextRequestCarriesWhenDeferralBeganUntilAllowed()
     {
-        gate.Answers.Enqueue(() => new GateOutcome(null, "dependency", "broker 2 is the controller"));
-        gate.Answers.Enqueue(() => new GateOutcome(null, "dependency", "broker 2 is the controller"));
+        _gate.Answers.Enqueue(() => new GateOutcome(null, "dependency", "broker 2 is the controller"));
+        _gate.Answers.Enqueue(() => new GateOutcome(null, "dependency", "broker 2 is the controller"));
         var guard = Guard();
 
         await guard.EnterAsync(RestartKafka, CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
         await guard.EnterAsync(RestartKafka, CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
         await using (await guard.EnterAsync(RestartKafka, CancellationToken.None))
         {
         }
 
         await using var after = await guard.EnterAsync(RestartKafka, CancellationToken.None);
 
-        Assert.Equal([null, T0, T0, null], gate.Requests.Select(r => r.ControllerDeferredSince).ToArray());
+        Assert.Equal([null, T0, T0, null], _gate.Requests.Select(r => r.ControllerDeferredSince).ToArray());
     }
 
     [Fact]
     public async Task EnterAsync_GateCannotReadZooKeeper_LockSkip()
     {
-        gate.Throw = new ZooKeeperException(ZooKeeperErrorCode.ConnectionLoss, "/controller", "connection lost");
+        _gate.Throw = new ZooKeeperException(ZooKeeperErrorCode.ConnectionLoss, "/controller", "connection lost");
         var guard = Guard();
 
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
@@ -233,7 +233,7 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
         var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
 
         Assert.Equal(SkipReason.Observe, lease.Reason);
-        Assert.Empty(gate.Requests);
+        Assert.Empty(_gate.Requests);
     }
 
     [Fact]
@@ -243,6 +243,6 @@ public sealed class ClusterDisruptiveGuardTests : IDisposable
 
         await using var lease = await guard.EnterAsync(RestartKafka, CancellationToken.None);
 
-        Assert.Null(Assert.Single(gate.Requests).ServerPropertiesMinIsr);
+        Assert.Null(Assert.Single(_gate.Requests).ServerPropertiesMinIsr);
     }
 }

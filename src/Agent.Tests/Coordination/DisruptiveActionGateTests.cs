@@ -10,12 +10,12 @@ namespace KafkaAgent.Tests.Coordination;
 [Trait("Category", "Integration")]
 public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IDisposable
 {
-    private readonly string logDir = Directory.CreateTempSubdirectory("kafka-agent-gate-").FullName;
+    private readonly string _logDir = Directory.CreateTempSubdirectory("kafka-agent-gate-").FullName;
 
     private static ClusterHealthFacts Healthy => new(true, 3, [1, 2, 3], [1, 2, 3], 3, 0);
 
     private DisruptiveRequest Request(int broker = 1, ClusterHealthFacts? health = null, bool takesBrokerDown = true) =>
-        new(new LockOwner($"host-{broker}", broker, "restart_kafka", 0), TimeSpan.FromSeconds(30), takesBrokerDown, health ?? Healthy, null, null, logDir, null);
+        new(new LockOwner($"host-{broker}", broker, "restart_kafka", 0), TimeSpan.FromSeconds(30), takesBrokerDown, health ?? Healthy, null, null, _logDir, null);
 
     private static async Task<ZooKeeperClient> ClusterAsync(string connect, string isr, int[]? registered = null)
     {
@@ -113,7 +113,7 @@ public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClas
     public async Task EnterAsync_BrokerLoadingLogs_RefusedRecovery()
     {
         await using var zk = await ClusterAsync(await ConnectAsync("gaterecovery"), "1,2,3");
-        await File.WriteAllTextAsync(Path.Combine(logDir, "server.log"), """
+        await File.WriteAllTextAsync(Path.Combine(_logDir, "server.log"), """
             [2026-11-27 10:05:00,300] INFO starting (kafka.server.KafkaServer)
             [2026-11-27 10:05:01,000] INFO Loading logs from log dirs ArraySeq(/var/kafka) (kafka.log.LogManager)
             """);
@@ -149,5 +149,5 @@ public sealed class DisruptiveActionGateTests(StandaloneFixture fixture) : IClas
         await next.DisposeAsync();
     }
 
-    public void Dispose() => Directory.Delete(logDir, recursive: true);
+    public void Dispose() => Directory.Delete(_logDir, recursive: true);
 }

@@ -10,7 +10,7 @@ namespace KafkaAgent.Tests.Coordination;
 [Trait("Category", "Integration")]
 public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero));
 
     internal static HostReport Report(int id, string status = "OK", params string[] findings) =>
         new(id, $"host-{id}", status, findings, [new HostAction("start_kafka", "success", 1_764_237_600_000)], [], false, null, "0.1.0", "heal");
@@ -23,7 +23,7 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
     {
         var connect = await ConnectStringAsync("report");
         await using var client = await ZooKeeperTestRoot.ConnectAsync(connect);
-        var publisher = new HostReportPublisher(2, time, NullLogger.Instance);
+        var publisher = new HostReportPublisher(2, _time, NullLogger.Instance);
 
         Assert.True(await publisher.PublishAsync(client, Report(2, "CRITICAL", "broker.unregistered"), CancellationToken.None));
 
@@ -33,7 +33,7 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
         Assert.Equal("CRITICAL", read.Status);
         Assert.Equal(["broker.unregistered"], read.Findings);
         Assert.Equal("start_kafka", read.LastActions.Single().Action);
-        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), read.ChangedAtMs);
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), read.ChangedAtMs);
         Assert.Contains("\"broker_id\":2", System.Text.Encoding.UTF8.GetString(node.Data), StringComparison.Ordinal);
         Assert.Equal(0, (await client.ExistsAsync("/kafka-agent/known/2"))!.EphemeralOwner); // persistent: outlives the agent
     }
@@ -43,14 +43,14 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
     {
         var connect = await ConnectStringAsync("reportsame");
         await using var client = await ZooKeeperTestRoot.ConnectAsync(connect);
-        var publisher = new HostReportPublisher(1, time, NullLogger.Instance);
+        var publisher = new HostReportPublisher(1, _time, NullLogger.Instance);
         await publisher.PublishAsync(client, Report(1), CancellationToken.None);
         var first = (await client.ExistsAsync("/kafka-agent/hosts/1"))!;
 
-        time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
         var again = await publisher.PublishAsync(client, Report(1), CancellationToken.None);
         var unchanged = (await client.ExistsAsync("/kafka-agent/hosts/1"))!;
-        time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
         var changed = await publisher.PublishAsync(client, Report(1, "WARNING", "disk.high"), CancellationToken.None);
         var after = await client.GetDataAsync("/kafka-agent/hosts/1");
 
@@ -58,7 +58,7 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
         Assert.Equal(first.Mzxid, unchanged.Mzxid);
         Assert.True(changed);
         Assert.Equal(first.Version + 1, after.Stat.Version);
-        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), HostReport.TryParse(after.Data)!.ChangedAtMs);
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds(), HostReport.TryParse(after.Data)!.ChangedAtMs);
     }
 
     [Fact]
@@ -67,14 +67,14 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
         var connect = await ConnectStringAsync("reportexpiry");
         var old = await ZooKeeperTestRoot.ConnectAsync(connect);
         await using var observer = await ZooKeeperTestRoot.ConnectAsync(connect);
-        var publisher = new HostReportPublisher(3, time, NullLogger.Instance);
+        var publisher = new HostReportPublisher(3, _time, NullLogger.Instance);
         await publisher.PublishAsync(old, Report(3), CancellationToken.None);
         var changedAt = publisher.Published!.ChangedAtMs;
 
         await ZooKeeperTestRoot.ExpireAsync(fixture.Ensemble.ConnectionString, old);
         Assert.Null(await observer.ExistsAsync("/kafka-agent/hosts/3"));
         await using var fresh = await ZooKeeperTestRoot.ConnectAsync(connect);
-        time.Advance(TimeSpan.FromMinutes(5));
+        _time.Advance(TimeSpan.FromMinutes(5));
         var wrote = await publisher.PublishAsync(fresh, Report(3), CancellationToken.None);
 
         Assert.True(wrote);
@@ -89,10 +89,10 @@ public sealed class HostReportPublisherTests(StandaloneFixture fixture) : IClass
     {
         var connect = await ConnectStringAsync("reportstale");
         await using var previous = await ZooKeeperTestRoot.ConnectAsync(connect);
-        await new HostReportPublisher(4, time, NullLogger.Instance).PublishAsync(previous, Report(4, "CRITICAL"), CancellationToken.None);
+        await new HostReportPublisher(4, _time, NullLogger.Instance).PublishAsync(previous, Report(4, "CRITICAL"), CancellationToken.None);
         await using var current = await ZooKeeperTestRoot.ConnectAsync(connect);
 
-        await new HostReportPublisher(4, time, NullLogger.Instance).PublishAsync(current, Report(4), CancellationToken.None);
+        await new HostReportPublisher(4, _time, NullLogger.Instance).PublishAsync(current, Report(4), CancellationToken.None);
 
         var node = await current.GetDataAsync("/kafka-agent/hosts/4");
         Assert.Equal(current.SessionId, node.Stat.EphemeralOwner);

@@ -39,7 +39,7 @@ public sealed class ServerLogStartupTests : IDisposable
         [2026-11-27 10:05:02,000] ERROR Fatal error during KafkaServer startup. Prepare to shutdown (kafka.server.KafkaServer)
         """;
 
-    private readonly string dir = Directory.CreateTempSubdirectory("kafka-agent-serverlog-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("kafka-agent-serverlog-").FullName;
 
     private static string[] Lines(params string[] parts) => string.Join('\n', parts).Split('\n');
 
@@ -82,11 +82,11 @@ public sealed class ServerLogStartupTests : IDisposable
     [Fact]
     public void Read_StartInRotatedFileLoadingGoesOn_InRecovery()
     {
-        File.WriteAllText(Path.Combine(dir, "server.log.2026-11-27-09"), PreviousRun + "\n");
-        File.WriteAllText(Path.Combine(dir, "server.log.2026-11-27-10"), Start + "\n" + Loading + "\n");
-        File.WriteAllText(Path.Combine(dir, "server.log"), "[2026-11-27 11:00:00,000] INFO Recovering unflushed segment 0 in log orders-0 (kafka.log.Log)\n");
+        File.WriteAllText(Path.Combine(_dir, "server.log.2026-11-27-09"), PreviousRun + "\n");
+        File.WriteAllText(Path.Combine(_dir, "server.log.2026-11-27-10"), Start + "\n" + Loading + "\n");
+        File.WriteAllText(Path.Combine(_dir, "server.log"), "[2026-11-27 11:00:00,000] INFO Recovering unflushed segment 0 in log orders-0 (kafka.log.Log)\n");
 
-        var startup = ServerLogStartup.Read(dir);
+        var startup = ServerLogStartup.Read(_dir);
 
         Assert.Equal(BrokerStartupPhase.LoadingLogs, startup.Phase);
         Assert.True(startup.InRecovery);
@@ -96,18 +96,18 @@ public sealed class ServerLogStartupTests : IDisposable
     public void Read_LargeLog_OnlyTheTailIsRead()
     {
         var filler = string.Concat(Enumerable.Repeat("[2026-11-27 10:05:00,500] INFO filler line of some length to push the start out of the tail (kafka.log.Log)\n", 200));
-        File.WriteAllText(Path.Combine(dir, "server.log"), Start + "\n" + Loading + "\n" + filler);
+        File.WriteAllText(Path.Combine(_dir, "server.log"), Start + "\n" + Loading + "\n" + filler);
 
-        Assert.Equal(BrokerStartupPhase.LoadingLogs, ServerLogStartup.Read(dir).Phase);
-        Assert.Equal(BrokerStartupPhase.Unknown, ServerLogStartup.Read(dir, maxBytes: 4096).Phase);
-        Assert.All(ServerLogStartup.Tail(Path.Combine(dir, "server.log"), 4096), l => Assert.StartsWith("[2026", l, StringComparison.Ordinal));
+        Assert.Equal(BrokerStartupPhase.LoadingLogs, ServerLogStartup.Read(_dir).Phase);
+        Assert.Equal(BrokerStartupPhase.Unknown, ServerLogStartup.Read(_dir, maxBytes: 4096).Phase);
+        Assert.All(ServerLogStartup.Tail(Path.Combine(_dir, "server.log"), 4096), l => Assert.StartsWith("[2026", l, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Read_NoLogDir_Unknown()
     {
-        Assert.Equal(BrokerStartupPhase.Unknown, ServerLogStartup.Read(Path.Combine(dir, "missing")).Phase);
+        Assert.Equal(BrokerStartupPhase.Unknown, ServerLogStartup.Read(Path.Combine(_dir, "missing")).Phase);
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

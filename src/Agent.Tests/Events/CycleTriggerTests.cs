@@ -8,45 +8,45 @@ namespace KafkaAgent.Tests.Events;
 
 public sealed class CycleTriggerTests : IDisposable
 {
-    private readonly FakeTimeProvider time = new();
-    private readonly TestMeterFactory meters = new();
-    private readonly CycleTrigger trigger;
-    private readonly MetricCollector<double> latency;
+    private readonly FakeTimeProvider _time = new();
+    private readonly TestMeterFactory _meters = new();
+    private readonly CycleTrigger _trigger;
+    private readonly MetricCollector<double> _latency;
 
     public CycleTriggerTests()
     {
-        trigger = new CycleTrigger(time, meters, NullLogger<CycleTrigger>.Instance);
-        latency = new MetricCollector<double>(meters, KafkaAgent.Telemetry.AgentMetrics.MeterName, DetectionMetrics.LatencyName);
+        _trigger = new CycleTrigger(_time, _meters, NullLogger<CycleTrigger>.Instance);
+        _latency = new MetricCollector<double>(_meters, KafkaAgent.Telemetry.AgentMetrics.MeterName, DetectionMetrics.LatencyName);
     }
 
     public void Dispose()
     {
-        latency.Dispose();
-        meters.Dispose();
+        _latency.Dispose();
+        _meters.Dispose();
     }
 
     [Fact]
     public async Task WaitAsync_BurstBeforeWait_OneWakeUpTakesEveryRequest()
     {
-        var at = time.GetTimestamp();
-        trigger.Request(DetectionEvent.KafkaExit, at);
-        trigger.Request(DetectionEvent.RegistrationLost, at);
-        trigger.Request(DetectionEvent.KafkaExit, at);
+        var at = _time.GetTimestamp();
+        _trigger.Request(DetectionEvent.KafkaExit, at);
+        _trigger.Request(DetectionEvent.RegistrationLost, at);
+        _trigger.Request(DetectionEvent.KafkaExit, at);
 
-        await trigger.WaitAsync(CancellationToken.None);
-        var second = trigger.WaitAsync(CancellationToken.None);
+        await _trigger.WaitAsync(CancellationToken.None);
+        var second = _trigger.WaitAsync(CancellationToken.None);
 
         Assert.False(second.IsCompleted);
-        Assert.Equal(["kafka_exit", "registration_lost"], latency.GetMeasurementSnapshot().Select(m => (string)m.Tags["event"]!).Order());
+        Assert.Equal(["kafka_exit", "registration_lost"], _latency.GetMeasurementSnapshot().Select(m => (string)m.Tags["event"]!).Order());
     }
 
     [Fact]
     public void TakeForCycle_RequestDuringTheCycle_CancelsTheObservationToken()
     {
-        var token = trigger.TakeForCycle();
+        var token = _trigger.TakeForCycle();
         Assert.False(token.IsCancellationRequested);
 
-        trigger.Request(DetectionEvent.SessionLost, time.GetTimestamp());
+        _trigger.Request(DetectionEvent.SessionLost, _time.GetTimestamp());
 
         Assert.True(SpinWait.SpinUntil(() => token.IsCancellationRequested, TimeSpan.FromSeconds(10)));
     }
@@ -54,58 +54,58 @@ public sealed class CycleTriggerTests : IDisposable
     [Fact]
     public void TakeForCycle_PendingRequest_TakesItRecordsItsLatencyAndHandsAFreshToken()
     {
-        var at = time.GetTimestamp();
-        trigger.Request(DetectionEvent.ZooKeeperExit, at);
-        time.Advance(TimeSpan.FromMilliseconds(30));
+        var at = _time.GetTimestamp();
+        _trigger.Request(DetectionEvent.ZooKeeperExit, at);
+        _time.Advance(TimeSpan.FromMilliseconds(30));
 
-        var token = trigger.TakeForCycle();
+        var token = _trigger.TakeForCycle();
 
         Assert.False(token.IsCancellationRequested);
-        var measured = Assert.Single(latency.GetMeasurementSnapshot());
+        var measured = Assert.Single(_latency.GetMeasurementSnapshot());
         Assert.Equal("zookeeper_exit", measured.Tags["event"]);
         Assert.Equal(0.03, measured.Value, 3);
         // Taken: the idle wait after the cycle has nothing left to take.
-        Assert.False(trigger.WaitAsync(CancellationToken.None).IsCompleted);
+        Assert.False(_trigger.WaitAsync(CancellationToken.None).IsCompleted);
     }
 
     [Fact]
     public async Task WaitAsync_RequestWhileWaiting_Completes()
     {
-        var waiting = trigger.WaitAsync(CancellationToken.None);
+        var waiting = _trigger.WaitAsync(CancellationToken.None);
         Assert.False(waiting.IsCompleted);
 
-        trigger.Request(DetectionEvent.DiskUsage, time.GetTimestamp());
+        _trigger.Request(DetectionEvent.DiskUsage, _time.GetTimestamp());
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Equal("disk_usage", Assert.Single(latency.GetMeasurementSnapshot()).Tags["event"]);
+        Assert.Equal("disk_usage", Assert.Single(_latency.GetMeasurementSnapshot()).Tags["event"]);
     }
 
     [Fact]
     public async Task WaitAsync_Cancelled_TakesNothingAndNextWaitSeesLaterRequest()
     {
         using var cancel = new CancellationTokenSource();
-        var waiting = trigger.WaitAsync(cancel.Token);
+        var waiting = _trigger.WaitAsync(cancel.Token);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        Assert.Empty(latency.GetMeasurementSnapshot());
+        Assert.Empty(_latency.GetMeasurementSnapshot());
 
-        trigger.Request(DetectionEvent.SessionLost, time.GetTimestamp());
-        await trigger.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.Single(latency.GetMeasurementSnapshot());
+        _trigger.Request(DetectionEvent.SessionLost, _time.GetTimestamp());
+        await _trigger.WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Single(_latency.GetMeasurementSnapshot());
     }
 
     [Fact]
     public async Task WaitAsync_BurstOverTime_LatencyMeasuredFromFirstEventOfEachKind()
     {
-        trigger.Request(DetectionEvent.ZooKeeperExit, time.GetTimestamp());
-        time.Advance(TimeSpan.FromMilliseconds(40));
-        trigger.Request(DetectionEvent.ZooKeeperExit, time.GetTimestamp());
-        time.Advance(TimeSpan.FromMilliseconds(110));
+        _trigger.Request(DetectionEvent.ZooKeeperExit, _time.GetTimestamp());
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        _trigger.Request(DetectionEvent.ZooKeeperExit, _time.GetTimestamp());
+        _time.Advance(TimeSpan.FromMilliseconds(110));
 
-        await trigger.WaitAsync(CancellationToken.None);
+        await _trigger.WaitAsync(CancellationToken.None);
 
-        var m = Assert.Single(latency.GetMeasurementSnapshot());
+        var m = Assert.Single(_latency.GetMeasurementSnapshot());
         Assert.Equal(0.150, m.Value, 6);
         Assert.Equal("zookeeper_exit", m.Tags["event"]);
     }
@@ -113,14 +113,14 @@ public sealed class CycleTriggerTests : IDisposable
     [Fact]
     public async Task WhenCycleEndedAsync_CompletesAtTheNextWaitOnly()
     {
-        var ended = trigger.WhenCycleEndedAsync(CancellationToken.None);
+        var ended = _trigger.WhenCycleEndedAsync(CancellationToken.None);
         Assert.False(ended.IsCompleted);
 
         using var cancel = new CancellationTokenSource();
-        var waiting = trigger.WaitAsync(cancel.Token);
+        var waiting = _trigger.WaitAsync(cancel.Token);
 
         await ended.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.False(trigger.WhenCycleEndedAsync(CancellationToken.None).IsCompleted);
+        Assert.False(_trigger.WhenCycleEndedAsync(CancellationToken.None).IsCompleted);
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }

@@ -9,17 +9,17 @@ namespace KafkaAgent.Tests.Events;
 
 public sealed class DiskPressureWatcherTests : IDisposable
 {
-    private readonly HostFiles host = new();
-    private readonly FakeCycleTrigger trigger = new();
-    private readonly SettableStats stats = new();
+    private readonly HostFiles _host = new();
+    private readonly FakeCycleTrigger _trigger = new();
+    private readonly SettableStats _stats = new();
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 
     private DiskPressureWatcher Watcher()
     {
-        host.WithServer().WithAgentYaml("disk:\n  high_ratio: 0.8\n  critical_ratio: 0.9\n", zookeeperProperties: false);
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
-        return new DiskPressureWatcher(settings, stats, trigger, new FakeTimeProvider(), NullLogger<DiskPressureWatcher>.Instance);
+        _host.WithServer().WithAgentYaml("disk:\n  high_ratio: 0.8\n  critical_ratio: 0.9\n", zookeeperProperties: false);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
+        return new DiskPressureWatcher(settings, _stats, _trigger, new FakeTimeProvider(), NullLogger<DiskPressureWatcher>.Instance);
     }
 
     [Fact]
@@ -27,31 +27,31 @@ public sealed class DiskPressureWatcherTests : IDisposable
     {
         using var watcher = Watcher();
 
-        stats.Used = 0.5;
+        _stats.Used = 0.5;
         Assert.False(watcher.CheckOnce());
-        stats.Used = 0.85;
+        _stats.Used = 0.85;
         Assert.True(watcher.CheckOnce());
         Assert.True(watcher.CheckOnce());
-        stats.Used = 0.95;
+        _stats.Used = 0.95;
         Assert.True(watcher.CheckOnce());
-        stats.Used = 1.0;
+        _stats.Used = 1.0;
         Assert.True(watcher.CheckOnce());
 
-        Assert.Equal([DetectionEvent.DiskUsage, DetectionEvent.DiskUsage, DetectionEvent.DiskUsage], trigger.Requests);
+        Assert.Equal([DetectionEvent.DiskUsage, DetectionEvent.DiskUsage, DetectionEvent.DiskUsage], _trigger.Requests);
     }
 
     [Fact]
     public void CheckOnce_FallsAndClimbsAgain_RequestsAgain()
     {
         using var watcher = Watcher();
-        stats.Used = 0.95;
+        _stats.Used = 0.95;
         watcher.CheckOnce();
-        stats.Used = 0.3;
+        _stats.Used = 0.3;
         Assert.False(watcher.CheckOnce());
-        stats.Used = 0.95;
+        _stats.Used = 0.95;
         watcher.CheckOnce();
 
-        Assert.Equal(2, trigger.Requests.Count);
+        Assert.Equal(2, _trigger.Requests.Count);
     }
 
     private sealed class SettableStats : IFileSystemStats

@@ -5,18 +5,18 @@ namespace KafkaAgent.Tests.Events;
 /// <summary>Records requests; a test ends "cycles" by hand.</summary>
 internal sealed class FakeCycleTrigger : ICycleTrigger
 {
-    private readonly Lock gate = new();
-    private readonly List<DetectionEvent> requests = [];
-    private TaskCompletionSource cycleEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _gate = new();
+    private readonly List<DetectionEvent> _requests = [];
+    private TaskCompletionSource _cycleEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<DetectionEvent> Requests
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. requests];
+                return [.. _requests];
             }
         }
     }
@@ -24,11 +24,11 @@ internal sealed class FakeCycleTrigger : ICycleTrigger
     public void Request(DetectionEvent source, long timestamp)
     {
         TaskCompletionSource wake;
-        lock (gate)
+        lock (_gate)
         {
-            requests.Add(source);
-            wake = changed;
-            changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requests.Add(source);
+            wake = _changed;
+            _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         wake.TrySetResult();
     }
@@ -39,19 +39,19 @@ internal sealed class FakeCycleTrigger : ICycleTrigger
 
     public Task WhenCycleEndedAsync(CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return cycleEnded.Task.WaitAsync(cancellationToken);
+            return _cycleEnded.Task.WaitAsync(cancellationToken);
         }
     }
 
     public void EndCycle()
     {
         TaskCompletionSource ended;
-        lock (gate)
+        lock (_gate)
         {
-            ended = cycleEnded;
-            cycleEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            ended = _cycleEnded;
+            _cycleEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         ended.TrySetResult();
     }
@@ -63,13 +63,13 @@ internal sealed class FakeCycleTrigger : ICycleTrigger
         while (true)
         {
             Task next;
-            lock (gate)
+            lock (_gate)
             {
-                if (requests.Contains(source))
+                if (_requests.Contains(source))
                 {
                     return;
                 }
-                next = changed.Task;
+                next = _changed.Task;
             }
             try
             {

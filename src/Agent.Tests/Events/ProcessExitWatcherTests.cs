@@ -9,13 +9,13 @@ namespace KafkaAgent.Tests.Events;
 [Trait("Category", "Integration")]
 public sealed class ProcessExitWatcherTests : IDisposable
 {
-    private readonly FakeCycleTrigger trigger = new();
-    private readonly FakeLogger<ProcessExitWatcher> logger = new();
-    private readonly List<Process> children = [];
+    private readonly FakeCycleTrigger _trigger = new();
+    private readonly FakeLogger<ProcessExitWatcher> _logger = new();
+    private readonly List<Process> _children = [];
 
     public void Dispose()
     {
-        foreach (var child in children)
+        foreach (var child in _children)
         {
             if (!child.HasExited)
             {
@@ -35,11 +35,11 @@ public sealed class ProcessExitWatcherTests : IDisposable
             start.ArgumentList.Add(a);
         }
         var child = Process.Start(start)!;
-        children.Add(child);
+        _children.Add(child);
         return child;
     }
 
-    private ProcessExitWatcher Watcher(IProcessLocator locator) => new([locator], trigger, new KafkaAgent.Coordination.BrokerProcessLedger(), new FakeTimeProvider(), logger);
+    private ProcessExitWatcher Watcher(IProcessLocator locator) => new([locator], _trigger, new KafkaAgent.Coordination.BrokerProcessLedger(), new FakeTimeProvider(), _logger);
 
     [Fact]
     public async Task Watch_KafkaKilledWithSigkill_RequestsKafkaExit()
@@ -48,12 +48,12 @@ public sealed class ProcessExitWatcherTests : IDisposable
         using var watcher = Watcher(new FixedLocator(kafka.Id, Trusted: false));
         await watcher.StartAsync(CancellationToken.None);
         await WaitForLogAsync($"Watching kafka pid {kafka.Id}");
-        Assert.Empty(trigger.Requests);
+        Assert.Empty(_trigger.Requests);
 
         kafka.Kill(); // SIGKILL on Linux
 
-        await trigger.WaitForAsync(DetectionEvent.KafkaExit, TimeSpan.FromSeconds(30));
-        Assert.Equal([DetectionEvent.KafkaExit], trigger.Requests);
+        await _trigger.WaitForAsync(DetectionEvent.KafkaExit, TimeSpan.FromSeconds(30));
+        Assert.Equal([DetectionEvent.KafkaExit], _trigger.Requests);
         await watcher.StopAsync(CancellationToken.None);
     }
 
@@ -66,16 +66,16 @@ public sealed class ProcessExitWatcherTests : IDisposable
         await watcher.StartAsync(CancellationToken.None);
         await WaitForLogAsync($"Watching kafka pid {first.Id}");
         first.Kill();
-        await trigger.WaitForAsync(DetectionEvent.KafkaExit, TimeSpan.FromSeconds(30));
+        await _trigger.WaitForAsync(DetectionEvent.KafkaExit, TimeSpan.FromSeconds(30));
 
         var second = StartChild("kafka.Kafka");
         locator.Pid = second.Id;
-        trigger.EndCycle();
+        _trigger.EndCycle();
         await WaitForLogAsync($"Watching kafka pid {second.Id}");
         second.Kill();
 
-        await WaitUntilAsync(() => trigger.Requests.Count == 2);
-        Assert.Equal([DetectionEvent.KafkaExit, DetectionEvent.KafkaExit], trigger.Requests);
+        await WaitUntilAsync(() => _trigger.Requests.Count == 2);
+        Assert.Equal([DetectionEvent.KafkaExit, DetectionEvent.KafkaExit], _trigger.Requests);
         await watcher.StopAsync(CancellationToken.None);
     }
 
@@ -89,7 +89,7 @@ public sealed class ProcessExitWatcherTests : IDisposable
         var watched = await watcher.OpenAsync(new FixedLocator(other.Id, Trusted: false), null, CancellationToken.None);
 
         Assert.Null(watched);
-        Assert.Contains(logger.Collector.GetSnapshot(), r => r.Message.Contains($"pid {other.Id}", StringComparison.Ordinal) && r.Message.Contains("not kafka", StringComparison.Ordinal));
+        Assert.Contains(_logger.Collector.GetSnapshot(), r => r.Message.Contains($"pid {other.Id}", StringComparison.Ordinal) && r.Message.Contains("not kafka", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class ProcessExitWatcherTests : IDisposable
     }
 
     private async Task WaitForLogAsync(string text) =>
-        await WaitUntilAsync(() => logger.Collector.GetSnapshot().Any(r => r.Message.Contains(text, StringComparison.Ordinal)));
+        await WaitUntilAsync(() => _logger.Collector.GetSnapshot().Any(r => r.Message.Contains(text, StringComparison.Ordinal)));
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -9,34 +9,34 @@ namespace KafkaAgent.Tests.Events;
 [Trait("Category", "Integration")]
 public sealed class RegistrationWatcherIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
-    private readonly string chroot = "/kafka-" + Guid.NewGuid().ToString("N")[..8];
-    private readonly FakeCycleTrigger trigger = new();
-    private readonly SemaphoreSlim armed = new(0);
-    private ZooKeeperClient admin = null!;
+    private readonly string _chroot = "/kafka-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly FakeCycleTrigger _trigger = new();
+    private readonly SemaphoreSlim _armed = new(0);
+    private ZooKeeperClient _admin = null!;
 
     public async Task InitializeAsync()
     {
-        admin = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString });
-        foreach (var path in new[] { chroot, chroot + "/brokers", chroot + "/brokers/ids", chroot + "/brokers/ids/7" })
+        _admin = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString });
+        foreach (var path in new[] { _chroot, _chroot + "/brokers", _chroot + "/brokers/ids", _chroot + "/brokers/ids/7" })
         {
-            await admin.CreateAsync(path, ReadOnlyMemory<byte>.Empty);
+            await _admin.CreateAsync(path, ReadOnlyMemory<byte>.Empty);
         }
     }
 
-    public async Task DisposeAsync() => await admin.DisposeAsync();
+    public async Task DisposeAsync() => await _admin.DisposeAsync();
 
-    public void Dispose() => armed.Dispose();
+    public void Dispose() => _armed.Dispose();
 
     private RegistrationWatcher Watcher()
     {
         var watcher = new RegistrationWatcher(
-            new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString + chroot, SessionTimeout = TimeSpan.FromSeconds(4) },
-            7, trigger, TimeProvider.System, NullLogger<RegistrationWatcher>.Instance);
-        watcher.Armed += _ => armed.Release();
+            new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString + _chroot, SessionTimeout = TimeSpan.FromSeconds(4) },
+            7, _trigger, TimeProvider.System, NullLogger<RegistrationWatcher>.Instance);
+        watcher.Armed += _ => _armed.Release();
         return watcher;
     }
 
-    private async Task WaitArmedAsync() => Assert.True(await armed.WaitAsync(TimeSpan.FromSeconds(30)), "the watch was never set");
+    private async Task WaitArmedAsync() => Assert.True(await _armed.WaitAsync(TimeSpan.FromSeconds(30)), "the watch was never set");
 
     [Fact]
     public async Task Watch_OwnNodeDeleted_RequestsRegistrationLostAndRearms()
@@ -45,31 +45,31 @@ public sealed class RegistrationWatcherIntegrationTests(StandaloneFixture fixtur
         await watcher.StartAsync(CancellationToken.None);
         await WaitArmedAsync();
 
-        await admin.DeleteAsync(chroot + "/brokers/ids/7");
+        await _admin.DeleteAsync(_chroot + "/brokers/ids/7");
 
-        await trigger.WaitForAsync(DetectionEvent.RegistrationLost, TimeSpan.FromSeconds(30));
+        await _trigger.WaitForAsync(DetectionEvent.RegistrationLost, TimeSpan.FromSeconds(30));
         await WaitArmedAsync(); // set again, now as an exist-watch on the missing node
-        await admin.CreateAsync(chroot + "/brokers/ids/7", ReadOnlyMemory<byte>.Empty);
+        await _admin.CreateAsync(_chroot + "/brokers/ids/7", ReadOnlyMemory<byte>.Empty);
         await WaitArmedAsync(); // the creation fired it: set once more on the node
-        await admin.DeleteAsync(chroot + "/brokers/ids/7");
-        await WaitUntilAsync(() => trigger.Requests.Count(r => r == DetectionEvent.RegistrationLost) == 2);
+        await _admin.DeleteAsync(_chroot + "/brokers/ids/7");
+        await WaitUntilAsync(() => _trigger.Requests.Count(r => r == DetectionEvent.RegistrationLost) == 2);
         await watcher.StopAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Watch_OtherBrokerDeleted_NoRequest()
     {
-        await admin.CreateAsync(chroot + "/brokers/ids/8", ReadOnlyMemory<byte>.Empty);
+        await _admin.CreateAsync(_chroot + "/brokers/ids/8", ReadOnlyMemory<byte>.Empty);
         using var watcher = Watcher();
         await watcher.StartAsync(CancellationToken.None);
         await WaitArmedAsync();
 
-        await admin.DeleteAsync(chroot + "/brokers/ids/8");
-        await admin.SetDataAsync(chroot + "/brokers/ids/7", new byte[] { 1 });
+        await _admin.DeleteAsync(_chroot + "/brokers/ids/8");
+        await _admin.SetDataAsync(_chroot + "/brokers/ids/7", new byte[] { 1 });
 
         // The data change on our own node proves the watch works and that the other node's delete was not reported.
         await WaitArmedAsync();
-        Assert.Empty(trigger.Requests);
+        Assert.Empty(_trigger.Requests);
         await watcher.StopAsync(CancellationToken.None);
     }
 
@@ -81,18 +81,18 @@ public sealed class RegistrationWatcherIntegrationTests(StandaloneFixture fixtur
         await WaitArmedAsync();
 
         fixture.Server.Kill();
-        await trigger.WaitForAsync(DetectionEvent.SessionLost, TimeSpan.FromSeconds(30));
+        await _trigger.WaitForAsync(DetectionEvent.SessionLost, TimeSpan.FromSeconds(30));
         await fixture.Server.StartAsync();
 
         // Back on the same session (reconnected) or, if the restart outlasted it, on a new one: either way set again.
         await WaitArmedAsync();
-        Assert.Contains(trigger.Requests, r => r is DetectionEvent.SessionReconnected or DetectionEvent.SessionExpired);
+        Assert.Contains(_trigger.Requests, r => r is DetectionEvent.SessionReconnected or DetectionEvent.SessionExpired);
         await using (var again = await ZooKeeperClient.ConnectAsync(new ZooKeeperClientOptions { ConnectionString = fixture.Ensemble.ConnectionString }))
         {
-            await again.DeleteAsync(chroot + "/brokers/ids/7");
+            await again.DeleteAsync(_chroot + "/brokers/ids/7");
         }
 
-        await trigger.WaitForAsync(DetectionEvent.RegistrationLost, TimeSpan.FromSeconds(30));
+        await _trigger.WaitForAsync(DetectionEvent.RegistrationLost, TimeSpan.FromSeconds(30));
         await watcher.StopAsync(CancellationToken.None);
     }
 

@@ -7,13 +7,13 @@ namespace KafkaAgent.Tests.Hosting;
 
 public sealed class HeartbeatServiceNotifierTests
 {
-    private readonly FakeTimeProvider time = new();
-    private readonly FakeLogger<HeartbeatServiceNotifier> logger = new();
-    private readonly FakeServiceNotifier inner = new();
+    private readonly FakeTimeProvider _time = new();
+    private readonly FakeLogger<HeartbeatServiceNotifier> _logger = new();
+    private readonly FakeServiceNotifier _inner = new();
 
-    private HeartbeatServiceNotifier Create() => new(inner, time, logger);
+    private HeartbeatServiceNotifier Create() => new(_inner, _time, _logger);
 
-    private string[] Beats() => logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Information).Select(r => r.Message).ToArray();
+    private string[] Beats() => _logger.Collector.GetSnapshot().Where(r => r.Level == LogLevel.Information).Select(r => r.Message).ToArray();
 
     [Fact]
     public void Status_HealthyEveryCycle_OneInfoLineEveryFiveMinutes()
@@ -23,12 +23,12 @@ public sealed class HeartbeatServiceNotifierTests
         for (var cycle = 0; cycle < 60; cycle++)
         {
             notifier.Status("OK: 7 checks passed");
-            time.Advance(TimeSpan.FromSeconds(10));
+            _time.Advance(TimeSpan.FromSeconds(10));
         }
 
         // 600 s of cycles: beats at 0 s and 300 s.
         Assert.Equal(["alive: OK: 7 checks passed", "alive: OK: 7 checks passed"], Beats());
-        Assert.Equal(60, inner.All.Count(e => e.StartsWith("STATUS=", StringComparison.Ordinal)));
+        Assert.Equal(60, _inner.All.Count(e => e.StartsWith("STATUS=", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public sealed class HeartbeatServiceNotifierTests
     {
         var notifier = Create();
         notifier.Status("OK: 7 checks passed");
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
 
         notifier.Status("CRITICAL: kafka.down: Kafka service kafka is not running");
-        time.Advance(TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(10));
         notifier.Status("OK: 7 checks passed");
 
         Assert.Equal(2, Beats().Length);

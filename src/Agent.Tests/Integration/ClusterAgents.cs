@@ -11,8 +11,8 @@ namespace KafkaAgent.Tests.Integration;
 /// </summary>
 public sealed class ClusterAgents : IDisposable
 {
-    private readonly Dictionary<int, Process> agents = [];
-    private readonly Dictionary<int, StringBuilder> logs = [];
+    private readonly Dictionary<int, Process> _agents = [];
+    private readonly Dictionary<int, StringBuilder> _logs = [];
 
     public ClusterAgents()
     {
@@ -30,8 +30,8 @@ public sealed class ClusterAgents : IDisposable
                         restart_zookeeper: 5
 
                     """);
-                logs[host] = new StringBuilder();
-                agents[host] = Start(host, config);
+                _logs[host] = new StringBuilder();
+                _agents[host] = Start(host, config);
             }
 
             foreach (var host in Hosts)
@@ -55,9 +55,9 @@ public sealed class ClusterAgents : IDisposable
 
     public string Log(int host)
     {
-        lock (logs[host])
+        lock (_logs[host])
         {
-            return logs[host].ToString();
+            return _logs[host].ToString();
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class ClusterAgents : IDisposable
 
     public void Dispose()
     {
-        foreach (var (_, agent) in agents)
+        foreach (var (_, agent) in _agents)
         {
             if (!agent.HasExited)
             {
@@ -142,9 +142,9 @@ public sealed class ClusterAgents : IDisposable
             return;
         }
 
-        lock (logs[host])
+        lock (_logs[host])
         {
-            logs[host].AppendLine(line);
+            _logs[host].AppendLine(line);
         }
     }
 }

@@ -10,13 +10,13 @@ namespace KafkaAgent.Tests.Integration;
 public sealed class JsonLogTests : IDisposable
 {
     // No ZooKeeper listens on port 1: the first cycle raises zk.down.
-    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(1, "a");
+    private readonly HostFiles _host = new HostFiles().WithServer().WithZooKeeper(1, "a");
 
     private string RunUntil(string extraYaml, string marker)
     {
-        host.WithAgentYaml("interval_seconds: 1\n" + extraYaml);
-        var log = Path.Combine(host.Root, "agent.log");
-        using (var agent = new AgentProcess(host.AgentYaml, log).Start())
+        _host.WithAgentYaml("interval_seconds: 1\n" + extraYaml);
+        var log = Path.Combine(_host.Root, "agent.log");
+        using (var agent = new AgentProcess(_host.AgentYaml, log).Start())
         {
             var clock = Stopwatch.StartNew();
             while (!agent.Log().Contains(marker, StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(60) && agent.Running)
@@ -61,5 +61,5 @@ public sealed class JsonLogTests : IDisposable
         Assert.DoesNotContain("\"EventId\"", output, StringComparison.Ordinal);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -10,21 +10,21 @@ namespace KafkaAgent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
-    private readonly HostFiles host = new();
-    private KafkaChroot zk = null!;
+    private readonly HostFiles _host = new();
+    private KafkaChroot _zk = null!;
 
-    public async Task InitializeAsync() => zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids");
+    public async Task InitializeAsync() => _zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids");
 
     private Task<string> RegisterAsync(int id, string host, int port) =>
-        zk.CreateAsync($"/brokers/ids/{id}",
+        _zk.CreateAsync($"/brokers/ids/{id}",
             $$"""{"listener_security_protocol_map":{"PLAINTEXT":"PLAINTEXT"},"endpoints":["PLAINTEXT://{{host}}:{{port}}"],"jmx_port":-1,"port":{{port}},"host":"{{host}}","version":4,"timestamp":"1700000000000"}""",
             CreateMode.Ephemeral);
 
     private async Task<(MembershipFacts Facts, string[] Findings)> ProbeAsync(int expected = 3)
     {
-        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092)
+        _host.WithServer(brokerId: 1, zookeeperConnect: _zk.Connect, listenerPort: 9092)
             .WithAgentYaml($"cluster:\n  expected_brokers: {expected}\n", zookeeperProperties: false);
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
         await using var probe = new MembershipProbe(settings);
         var facts = await probe.ProbeAsync(CancellationToken.None);
         return (facts, MembershipRules.Evaluate(facts, Observations.Service).Findings.Select(f => f.Id).ToArray());
@@ -48,9 +48,9 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
     public async Task Probe_Repeated_KeepsOneSession_NewSessionAfterExpiry()
     {
         await RegisterAsync(1, "127.0.0.1", 9092);
-        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092)
+        _host.WithServer(brokerId: 1, zookeeperConnect: _zk.Connect, listenerPort: 9092)
             .WithAgentYaml("cluster:\n  expected_brokers: 1\n", zookeeperProperties: false);
-        await using var probe = new MembershipProbe(AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>()));
+        await using var probe = new MembershipProbe(AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>()));
 
         var first = await probe.ProbeAsync(CancellationToken.None);
         var held = probe.Session!;
@@ -117,7 +117,7 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
     [Fact]
     public async Task Probe_ChrootWithoutBrokers_EmptyNotAnError()
     {
-        await zk.DeleteAsync("/brokers/ids");
+        await _zk.DeleteAsync("/brokers/ids");
 
         var (facts, _) = await ProbeAsync(expected: 0);
 
@@ -125,7 +125,7 @@ public sealed class MembershipProbeIntegrationTests(StandaloneFixture fixture) :
         Assert.Empty(facts.RegisteredIds);
     }
 
-    public async Task DisposeAsync() => await zk.DisposeAsync();
+    public async Task DisposeAsync() => await _zk.DisposeAsync();
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

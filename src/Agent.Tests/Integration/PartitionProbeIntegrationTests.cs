@@ -10,12 +10,12 @@ namespace KafkaAgent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : IClassFixture<StandaloneFixture>, IAsyncLifetime, IDisposable
 {
-    private readonly HostFiles host = new();
-    private KafkaChroot zk = null!;
+    private readonly HostFiles _host = new();
+    private KafkaChroot _zk = null!;
 
     public async Task InitializeAsync()
     {
-        zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids", "/brokers/topics", "/config", "/config/topics");
+        _zk = await KafkaChroot.CreateAsync(fixture.Ensemble.ConnectionString, "/brokers", "/brokers/ids", "/brokers/topics", "/config", "/config/topics");
         for (var id = 1; id <= 3; id++)
         {
             await Create($"/brokers/ids/{id}",
@@ -24,7 +24,7 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
         }
     }
 
-    private Task<string> Create(string path, string json, CreateMode mode = CreateMode.Persistent) => zk.CreateAsync(path, json, mode);
+    private Task<string> Create(string path, string json, CreateMode mode = CreateMode.Persistent) => _zk.CreateAsync(path, json, mode);
 
     private async Task Topic(string name, params (int[] Replicas, int Leader, int[] Isr)[] partitions)
     {
@@ -41,9 +41,9 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
 
     private MembershipProbe Probe(int maxPartitions = PartitionFacts.MaxPartitionsPerCycle, string serverExtra = "")
     {
-        host.WithServer(brokerId: 1, zookeeperConnect: zk.Connect, listenerPort: 9092, extra: serverExtra)
+        _host.WithServer(brokerId: 1, zookeeperConnect: _zk.Connect, listenerPort: 9092, extra: serverExtra)
             .WithAgentYaml("cluster:\n  expected_brokers: 3\n", zookeeperProperties: false);
-        return new MembershipProbe(AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>()), maxPartitions: maxPartitions);
+        return new MembershipProbe(AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>()), maxPartitions: maxPartitions);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class PartitionProbeIntegrationTests(StandaloneFixture fixture) : 
         Assert.Contains(FindingIds.ClusterNoController, PartitionRules.Evaluate(facts, 3).Findings.Select(f => f.Id));
     }
 
-    public async Task DisposeAsync() => await zk.DisposeAsync();
+    public async Task DisposeAsync() => await _zk.DisposeAsync();
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -128,8 +128,8 @@ public sealed partial class PrometheusFleet : IDisposable
 {
     public const string ShortFor = "8s";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
-    private readonly List<PortLease> ports = [];
-    private readonly string work = Directory.CreateTempSubdirectory("kafka-agent-prometheus-").FullName;
+    private readonly List<PortLease> _ports = [];
+    private readonly string _work = Directory.CreateTempSubdirectory("kafka-agent-prometheus-").FullName;
 
     public PrometheusFleet()
     {
@@ -140,8 +140,8 @@ public sealed partial class PrometheusFleet : IDisposable
             var rules = File.ReadAllText(Path.Combine(SandboxHost.RepositoryRoot, "packaging", "prometheus", "kafka-agent.rules.yml"));
             var shortened = ForDuration().Replace(rules, "${indent}for: " + ShortFor);
             Assert.NotEqual(rules, shortened);
-            File.WriteAllText(Path.Combine(work, "kafka-agent.rules.yml"), shortened);
-            Prometheus = PrometheusServer.Start(work, $$"""
+            File.WriteAllText(Path.Combine(_work, "kafka-agent.rules.yml"), shortened);
+            Prometheus = PrometheusServer.Start(_work, $$"""
                 global:
                   scrape_interval: 1s
                   scrape_timeout: 1s
@@ -172,14 +172,14 @@ public sealed partial class PrometheusFleet : IDisposable
     private AgentProcess StartAgent(int host)
     {
         var lease = PortAllocator.Allocate();
-        ports.Add(lease);
+        _ports.Add(lease);
         Instances.Add("127.0.0.1:" + lease.Port.ToString(CultureInfo.InvariantCulture));
         var dir = Sandbox.HostDir(host);
-        var config = Path.Combine(work, $"agent-{host}.yaml");
+        var config = Path.Combine(_work, $"agent-{host}.yaml");
         File.WriteAllText(config, $"""
             mode: observe
             interval_seconds: 1
-            state_dir: {work}/state-{host}
+            state_dir: {_work}/state-{host}
             kafka:
               server_properties: {dir}/etc/server.properties
               api_timeout_seconds: 3
@@ -194,7 +194,7 @@ public sealed partial class PrometheusFleet : IDisposable
               host: 127.0.0.1
               port: {lease.Port}
             """);
-        return new AgentProcess(config, Path.Combine(work, $"agent-{host}.log")).Start();
+        return new AgentProcess(config, Path.Combine(_work, $"agent-{host}.log")).Start();
     }
 
     /// <summary>Polls every 250 ms until the condition holds; fails after 90 s with the agents' and Prometheus' logs.</summary>
@@ -239,14 +239,14 @@ public sealed partial class PrometheusFleet : IDisposable
         }
 
         Sandbox?.Dispose();
-        foreach (var lease in ports)
+        foreach (var lease in _ports)
         {
             lease.Dispose();
         }
 
         try
         {
-            Directory.Delete(work, recursive: true);
+            Directory.Delete(_work, recursive: true);
         }
         catch (IOException)
         {

@@ -10,12 +10,12 @@ namespace KafkaAgent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class SandboxFaultTests : IDisposable
 {
-    private readonly SandboxHost sandbox = SandboxHost.Up(brokers: 1);
+    private readonly SandboxHost _sandbox = SandboxHost.Up(brokers: 1);
 
     [Fact]
     public void Check_HealthySandbox_OkNothingSpurious()
     {
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.Length == 0, output);
         Assert.Equal(0, exit);
@@ -24,9 +24,9 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_ZooKeeperKilled_ZkDown()
     {
-        sandbox.Fault("zk-kill", 1);
+        _sandbox.Fault("zk-kill", 1);
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.Contains(FindingIds.ZooKeeperDown, findings);
         Assert.DoesNotContain(FindingIds.ZooKeeperHung, findings);
@@ -36,10 +36,10 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_ZooKeeperSigstopped_ZkHung()
     {
-        sandbox.Fault("zk-stop", 1);
+        _sandbox.Fault("zk-stop", 1);
         try
         {
-            var (exit, findings, output) = sandbox.Check(1);
+            var (exit, findings, output) = _sandbox.Check(1);
 
             Assert.Contains(FindingIds.ZooKeeperHung, findings);
             Assert.DoesNotContain(FindingIds.ZooKeeperDown, findings);
@@ -47,16 +47,16 @@ public sealed class SandboxFaultTests : IDisposable
         }
         finally
         {
-            sandbox.Fault("zk-resume", 1);
+            _sandbox.Fault("zk-resume", 1);
         }
     }
 
     [Fact]
     public void Check_BrokerKilled_KafkaDownNotUnregistered()
     {
-        sandbox.Fault("broker-kill", 1);
+        _sandbox.Fault("broker-kill", 1);
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.SequenceEqual([FindingIds.KafkaDown]), output);
         Assert.Equal(2, exit);
@@ -65,9 +65,9 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_BrokerStoppedByOperator_InformationalAndOk()
     {
-        Shell.Run(Path.Combine(sandbox.HostDir(1), "bin", "kafka-server-stop.sh"));
+        Shell.Run(Path.Combine(_sandbox.HostDir(1), "bin", "kafka-server-stop.sh"));
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.SequenceEqual([FindingIds.KafkaStoppedByOperator]), output);
         Assert.Equal(0, exit);
@@ -76,9 +76,9 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_BrokerZombie_Unregistered()
     {
-        sandbox.Fault("broker-zombie", 1);
+        _sandbox.Fault("broker-zombie", 1);
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.SequenceEqual([FindingIds.BrokerUnregistered]), output);
         Assert.Equal(2, exit);
@@ -87,9 +87,9 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_BrokerHung_ApiUnresponsive()
     {
-        sandbox.Fault("broker-hung", 1);
+        _sandbox.Fault("broker-hung", 1);
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.SequenceEqual([FindingIds.KafkaApiUnresponsive]), output);
         Assert.Equal(2, exit);
@@ -98,25 +98,25 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_BrokerSigstopped_ApiUnresponsive()
     {
-        sandbox.Fault("broker-stop", 1);
+        _sandbox.Fault("broker-stop", 1);
         try
         {
-            var (_, findings, output) = sandbox.Check(1);
+            var (_, findings, output) = _sandbox.Check(1);
 
             Assert.True(findings.Contains(FindingIds.KafkaApiUnresponsive), output);
         }
         finally
         {
-            sandbox.Fault("broker-resume", 1);
+            _sandbox.Fault("broker-resume", 1);
         }
     }
 
     [Fact]
     public void Check_LogDirChownedToRootWithForeignLink_OwnershipFindings()
     {
-        sandbox.Fault("chown", 1, "--files", "4");
+        _sandbox.Fault("chown", 1, "--files", "4");
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.Contains(FindingIds.OwnershipWrong), output);
         Assert.True(findings.Contains(FindingIds.OwnershipForeignSymlink), output);
@@ -128,9 +128,9 @@ public sealed class SandboxFaultTests : IDisposable
     [InlineData("100", FindingIds.DiskCritical, 2)]
     public void Check_LogDirFilled_DiskFinding(string percent, string expected, int expectedExit)
     {
-        sandbox.Fault("disk-fill", 1, "--percent", percent);
+        _sandbox.Fault("disk-fill", 1, "--percent", percent);
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.Contains(expected), output);
         Assert.True(exit == expectedExit, $"exit {exit}, expected {expectedExit}:\n{output}");
@@ -139,45 +139,45 @@ public sealed class SandboxFaultTests : IDisposable
     [Fact]
     public void Check_AdvertisedListenerEditedWithoutRestart_EndpointMismatch()
     {
-        var properties = Path.Combine(sandbox.HostDir(1), "etc", "server.properties");
+        var properties = Path.Combine(_sandbox.HostDir(1), "etc", "server.properties");
         var text = File.ReadAllText(properties);
         var port = System.Text.RegularExpressions.Regex.Match(text, @"advertised\.listeners=PLAINTEXT://127\.0\.0\.1:(\d+)").Groups[1].Value;
         File.WriteAllText(properties, text.Replace($"advertised.listeners=PLAINTEXT://127.0.0.1:{port}", "advertised.listeners=PLAINTEXT://127.0.0.2:" + port, StringComparison.Ordinal));
 
-        var (exit, findings, output) = sandbox.Check(1);
+        var (exit, findings, output) = _sandbox.Check(1);
 
         Assert.True(findings.SequenceEqual([FindingIds.BrokerEndpointMismatch]), output);
         Assert.Equal(1, exit);
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 }
 
 /// <summary>Faults that need the 3-host sandbox (3 brokers, 3-node ensemble).</summary>
 [Trait("Category", "Integration")]
 public sealed class SandboxClusterFaultTests : IDisposable
 {
-    private readonly SandboxHost sandbox = SandboxHost.Up(brokers: 3);
+    private readonly SandboxHost _sandbox = SandboxHost.Up(brokers: 3);
 
     [Fact]
     public void Check_ClusterLosingBrokersThenQuorum_MissingIsolatedNotServing()
     {
-        var healthy = sandbox.Check(1);
+        var healthy = _sandbox.Check(1);
         Assert.True(healthy.Findings.Length == 0, healthy.Output);
 
-        sandbox.Fault("broker-kill", 2);
-        var missing = sandbox.CheckUntil(1, f => f.Length > 0);
+        _sandbox.Fault("broker-kill", 2);
+        var missing = _sandbox.CheckUntil(1, f => f.Length > 0);
         // The lost broker's partitions are under-replicated too; nothing on this host is wrong.
         Assert.True(missing.Findings.Contains(FindingIds.ClusterBrokersMissing) && missing.Findings.All(f => f.StartsWith("cluster.", StringComparison.Ordinal)), missing.Output);
 
-        sandbox.Fault("broker-kill", 3);
-        var isolated = sandbox.CheckUntil(1, f => f.Contains(FindingIds.ClusterIsolated));
+        _sandbox.Fault("broker-kill", 3);
+        var isolated = _sandbox.CheckUntil(1, f => f.Contains(FindingIds.ClusterIsolated));
         Assert.True(isolated.Findings.All(f => f.StartsWith("cluster.", StringComparison.Ordinal)), isolated.Output);
         Assert.DoesNotContain(FindingIds.ClusterBrokersMissing, isolated.Findings);
 
-        sandbox.Fault("zk-kill", 2);
-        sandbox.Fault("zk-kill", 3);
-        var noQuorum = sandbox.Check(1);
+        _sandbox.Fault("zk-kill", 2);
+        _sandbox.Fault("zk-kill", 3);
+        var noQuorum = _sandbox.Check(1);
         Assert.True(noQuorum.Findings.Contains(FindingIds.ZooKeeperNotServing), noQuorum.Output);
         Assert.Equal(2, noQuorum.Exit);
     }
@@ -185,13 +185,13 @@ public sealed class SandboxClusterFaultTests : IDisposable
     [Fact]
     public void Check_MemberRestartedStandalone_StandaloneUnexpected()
     {
-        sandbox.Fault("zk-standalone", 3);
+        _sandbox.Fault("zk-standalone", 3);
 
-        var (exit, findings, output) = sandbox.Check(3);
+        var (exit, findings, output) = _sandbox.Check(3);
 
         Assert.True(findings.Contains(FindingIds.ZooKeeperStandaloneUnexpected), output);
         Assert.Equal(2, exit);
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 }

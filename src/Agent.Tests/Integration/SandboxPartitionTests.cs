@@ -11,18 +11,18 @@ namespace KafkaAgent.Tests.Integration;
 [Trait("Category", "Integration")]
 public sealed class SandboxPartitionTests : IDisposable
 {
-    private readonly SandboxHost sandbox = SandboxHost.Up(brokers: 3);
+    private readonly SandboxHost _sandbox = SandboxHost.Up(brokers: 3);
 
     [Fact]
     public void Check_TwoBrokersKilled_UnderReplicatedNamedWithClusterScope()
     {
-        var (exit, findings, _) = sandbox.Check(1);
+        var (exit, findings, _) = _sandbox.Check(1);
         Assert.DoesNotContain(FindingIds.ClusterUnderReplicated, findings);
 
-        sandbox.Fault("broker-kill", 2);
-        sandbox.Fault("broker-kill", 3);
+        _sandbox.Fault("broker-kill", 2);
+        _sandbox.Fault("broker-kill", 3);
         // The dead brokers leave the ISRs once their sessions expire and the controller (a survivor) acts.
-        (exit, findings, var output) = sandbox.CheckUntil(1, f => f.Contains(FindingIds.ClusterUnderReplicated));
+        (exit, findings, var output) = _sandbox.CheckUntil(1, f => f.Contains(FindingIds.ClusterUnderReplicated));
 
         Assert.True(findings.Contains(FindingIds.ClusterUnderReplicated), output);
         Assert.DoesNotContain(FindingIds.ClusterOfflinePartitions, findings);
@@ -35,5 +35,5 @@ public sealed class SandboxPartitionTests : IDisposable
         Assert.Contains("orders-0", finding.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => sandbox.Dispose();
+    public void Dispose() => _sandbox.Dispose();
 }

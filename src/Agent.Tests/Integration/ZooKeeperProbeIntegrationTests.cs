@@ -11,15 +11,15 @@ namespace KafkaAgent.Tests.Integration;
 public sealed class ZooKeeperProbeIntegrationTests(EnsembleFixture fixture) : IClassFixture<EnsembleFixture>, IDisposable
 {
     private static readonly TimeSpan ServeTimeout = TimeSpan.FromSeconds(60);
-    private readonly HostFiles host = new();
+    private readonly HostFiles _host = new();
 
     private IReadOnlyList<ZooKeeperServer> Servers => fixture.Ensemble.Servers;
 
     private async Task<(ZooKeeperFacts Facts, string[] Findings)> ProbeAsync(ZooKeeperServer server)
     {
-        host.WithServer(zookeeperConnect: fixture.Ensemble.ConnectionString + "/kafka").WithAgentYaml();
-        File.Copy(server.ConfigPath, host.ZooKeeperProperties, overwrite: true);
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        _host.WithServer(zookeeperConnect: fixture.Ensemble.ConnectionString + "/kafka").WithAgentYaml();
+        File.Copy(server.ConfigPath, _host.ZooKeeperProperties, overwrite: true);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
         var facts = await new ZooKeeperProbe(settings.ZooKeeper, new ZooKeeperSessionCheck()).ProbeAsync(CancellationToken.None);
         return (facts, ZooKeeperRules.Evaluate(facts).Findings.Select(f => f.Id).ToArray());
     }
@@ -116,5 +116,5 @@ public sealed class ZooKeeperProbeIntegrationTests(EnsembleFixture fixture) : IC
         }
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

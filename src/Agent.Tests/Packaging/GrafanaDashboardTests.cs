@@ -12,10 +12,10 @@ namespace KafkaAgent.Tests.Packaging;
 public sealed partial class GrafanaDashboardTests : IDisposable
 {
     private static readonly string RepositoryRoot = SandboxHost.RepositoryRoot;
-    private readonly string work = Directory.CreateTempSubdirectory("kafka-agent-dashboard-").FullName;
-    private readonly JsonDocument dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "packaging", "grafana", "kafka-agent.json")));
+    private readonly string _work = Directory.CreateTempSubdirectory("kafka-agent-dashboard-").FullName;
+    private readonly JsonDocument _dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "packaging", "grafana", "kafka-agent.json")));
 
-    private JsonElement Root => dashboard.RootElement;
+    private JsonElement Root => _dashboard.RootElement;
 
     private IEnumerable<JsonElement> Panels => Root.GetProperty("panels").EnumerateArray();
 
@@ -100,7 +100,7 @@ public sealed partial class GrafanaDashboardTests : IDisposable
         }
 
         Assert.True(n >= 15, $"only {n} expressions");
-        var file = Path.Combine(work, "dashboard.rules.yml");
+        var file = Path.Combine(_work, "dashboard.rules.yml");
         File.WriteAllText(file, rules.ToString());
         var (exit, output) = Shell.RunAllowingFailure(PrometheusTools.Promtool, "check", "rules", file);
         Assert.True(exit == 0, output);
@@ -113,8 +113,8 @@ public sealed partial class GrafanaDashboardTests : IDisposable
 
     public void Dispose()
     {
-        dashboard.Dispose();
-        Directory.Delete(work, recursive: true);
+        _dashboard.Dispose();
+        Directory.Delete(_work, recursive: true);
     }
 
     [GeneratedRegex(@"\$(?<name>\w+)")]

@@ -10,12 +10,12 @@ namespace KafkaAgent.Tests.Platform;
 
 public sealed class PlatformCompositionTests : IDisposable
 {
-    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(1, "a").WithAgentYaml();
+    private readonly HostFiles _host = new HostFiles().WithServer().WithZooKeeper(1, "a").WithAgentYaml();
 
     [Fact]
     public void AddAgentObservation_PlatformSeams_ResolveAsConfigured()
     {
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>
         {
             ["KAFKA_AGENT_ZOOKEEPER__SERVICE__MANAGER"] = "script",
             ["KAFKA_AGENT_ZOOKEEPER__SERVICE__STOP_TIMEOUT_SECONDS"] = "45",
@@ -42,10 +42,10 @@ public sealed class PlatformCompositionTests : IDisposable
     public void Load_BadServiceSetting_OneErrorNamingTheKey(string variable, string value, string key)
     {
         var error = Assert.Throws<ConfigurationException>(() =>
-            AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?> { [variable] = value }));
+            AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?> { [variable] = value }));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -6,13 +6,13 @@ namespace KafkaAgent.Tests.Platform;
 /// <summary>Real commands: a shell that leaves a grandchild behind, a flood of output, a daemon holding the pipe.</summary>
 public sealed class ProcessRunnerTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("runner-").FullName;
-    private readonly ProcFs proc = new();
+    private readonly string _dir = Directory.CreateTempSubdirectory("runner-").FullName;
+    private readonly ProcFs _proc = new();
 
     [Fact]
     public async Task RunAsync_CallerCancels_ChildAndGrandchildKilled()
     {
-        var pids = Path.Combine(dir, "pids");
+        var pids = Path.Combine(_dir, "pids");
         using var cancel = new CancellationTokenSource();
         var run = new ProcessRunner().RunAsync("sh", ["-c", $"sleep 300 & echo $$ $! > {pids}; wait"], TimeSpan.FromMinutes(5), cancel.Token);
         var (shell, sleeper) = await ReadPidsAsync(pids);
@@ -27,7 +27,7 @@ public sealed class ProcessRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_Timeout_ChildKilledAndTimeoutThrown()
     {
-        var pids = Path.Combine(dir, "pids");
+        var pids = Path.Combine(_dir, "pids");
         var run = new ProcessRunner().RunAsync("sh", ["-c", $"sleep 300 & echo $$ $! > {pids}; wait"], TimeSpan.FromSeconds(3), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<TimeoutException>(() => run);
@@ -62,7 +62,7 @@ public sealed class ProcessRunnerTests : IDisposable
     [Fact]
     public async Task RunAsync_DaemonKeepsOutputOpen_ReturnsWhenCommandExits()
     {
-        var pids = Path.Combine(dir, "pids");
+        var pids = Path.Combine(_dir, "pids");
         // The background sleep inherits stdout and stderr, as a carelessly written init script's daemon would.
         var result = await new ProcessRunner().RunAsync("sh", ["-c", $"sleep 300 & echo $! > {pids}; echo started"], TimeSpan.FromMinutes(2), CancellationToken.None);
 
@@ -71,7 +71,7 @@ public sealed class ProcessRunnerTests : IDisposable
         {
             Assert.Equal(0, result.ExitCode);
             Assert.Contains("started", result.Output, StringComparison.Ordinal);
-            Assert.True(proc.IsAlive(daemon), "the daemon must outlive the command that started it");
+            Assert.True(_proc.IsAlive(daemon), "the daemon must outlive the command that started it");
         }
         finally
         {
@@ -104,13 +104,13 @@ public sealed class ProcessRunnerTests : IDisposable
     /// <summary>Waits (bounded) for the process to be gone or a zombie: SIGKILL is delivered asynchronously.</summary>
     private async Task<bool> GoneAsync(int pid)
     {
-        for (var i = 0; i < 200 && proc.IsAlive(pid); i++)
+        for (var i = 0; i < 200 && _proc.IsAlive(pid); i++)
         {
             await Task.Delay(50);
         }
 
-        return !proc.IsAlive(pid);
+        return !_proc.IsAlive(pid);
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -15,9 +15,9 @@ public sealed class FaultRecheckTests : IDisposable
 {
     private static readonly PlannedAction RestartZooKeeper = new(ActionNames.RestartZooKeeper, "zookeeper", "zk.hung (127.0.0.1:2181)", true, []);
 
-    private readonly HostFiles host = new();
+    private readonly HostFiles _host = new();
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 
     private sealed class Probe<T>(Func<T> facts) : IProbe<T>
         where T : class
@@ -30,8 +30,8 @@ public sealed class FaultRecheckTests : IDisposable
 
     private ProbeVerifier Verifier(Func<ZooKeeperFacts> zooKeeper)
     {
-        host.WithServer(brokerId: 1).WithAgentYaml(zookeeperProperties: false);
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        _host.WithServer(brokerId: 1).WithAgentYaml(zookeeperProperties: false);
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
         T Unused<T>() => throw new InvalidOperationException("a restart_zookeeper recheck reads only the ZooKeeper probe");
         return new ProbeVerifier(new Probe<ZooKeeperFacts>(zooKeeper), new Probe<MembershipFacts>(Unused<MembershipFacts>),
             new Probe<KafkaServiceFacts>(Unused<KafkaServiceFacts>), new Probe<KafkaApiFacts>(Unused<KafkaApiFacts>),

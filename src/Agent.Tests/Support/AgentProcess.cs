@@ -6,32 +6,32 @@ namespace KafkaAgent.Tests.Support;
 internal sealed class AgentProcess : IDisposable
 {
     private static readonly Lock AppendGate = new();
-    private readonly string configPath;
-    private readonly string logPath;
-    private Process? process;
+    private readonly string _configPath;
+    private readonly string _logPath;
+    private Process? _process;
 
     public AgentProcess(string configPath, string logPath)
     {
-        this.configPath = configPath;
-        this.logPath = logPath;
+        this._configPath = configPath;
+        this._logPath = logPath;
     }
 
     public static string Binary => Path.Combine(AppContext.BaseDirectory, "kafka-agent");
 
-    public bool Running => process is { HasExited: false };
+    public bool Running => _process is { HasExited: false };
 
     public AgentProcess Start()
     {
         var info = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("run");
         info.ArgumentList.Add("--config");
-        info.ArgumentList.Add(configPath);
+        info.ArgumentList.Add(_configPath);
         var started = Process.Start(info)!;
-        started.OutputDataReceived += (_, e) => Append(logPath, e.Data);
-        started.ErrorDataReceived += (_, e) => Append(logPath, e.Data);
+        started.OutputDataReceived += (_, e) => Append(_logPath, e.Data);
+        started.ErrorDataReceived += (_, e) => Append(_logPath, e.Data);
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
-        process = started;
+        _process = started;
         return this;
     }
 
@@ -52,38 +52,38 @@ internal sealed class AgentProcess : IDisposable
     /// <summary>SIGKILL, as a crash would: no goodbye to anyone.</summary>
     public void Kill()
     {
-        if (process is { HasExited: false })
+        if (_process is { HasExited: false })
         {
-            process.Kill();
-            process.WaitForExit(10_000);
+            _process.Kill();
+            _process.WaitForExit(10_000);
         }
 
         // Without a timeout WaitForExit also waits until the output handlers have seen the last line.
-        process?.WaitForExit();
+        _process?.WaitForExit();
     }
 
     /// <summary>SIGTERM (a graceful stop, as systemctl stop), SIGKILL only if it has not ended after 10 s.</summary>
     public void Stop()
     {
-        if (process is { HasExited: false })
+        if (_process is { HasExited: false })
         {
-            Shell.RunAllowingFailure("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (!process.WaitForExit(10_000))
+            Shell.RunAllowingFailure("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!_process.WaitForExit(10_000))
             {
-                process.Kill();
-                process.WaitForExit(10_000);
+                _process.Kill();
+                _process.WaitForExit(10_000);
             }
         }
 
-        process?.WaitForExit();
+        _process?.WaitForExit();
     }
 
     /// <summary>The agent's log for a failure message: its first 2000 and last 4000 characters.</summary>
-    public string Log() => LogExcerpt.Read(logPath, head: 2000, tail: 4000);
+    public string Log() => LogExcerpt.Read(_logPath, head: 2000, tail: 4000);
 
     public void Dispose()
     {
         Stop();
-        process?.Dispose();
+        _process?.Dispose();
     }
 }

@@ -8,11 +8,11 @@ namespace KafkaAgent.Tests.Support;
 /// </summary>
 internal sealed class LockHolderProcess : IDisposable
 {
-    private readonly Process process;
+    private readonly Process _process;
 
-    private LockHolderProcess(Process process) => this.process = process;
+    private LockHolderProcess(Process process) => this._process = process;
 
-    public int Pid => process.Id;
+    public int Pid => _process.Id;
 
     /// <summary>The held lock node ("/kafka-agent/locks/disruptive/lock-...").</summary>
     public string Path { get; private set; } = "";
@@ -36,7 +36,7 @@ internal sealed class LockHolderProcess : IDisposable
         var line = await holder.ReadLineAsync();
         if (line is null || !line.StartsWith("held ", StringComparison.Ordinal))
         {
-            var error = await holder.process.StandardError.ReadToEndAsync();
+            var error = await holder._process.StandardError.ReadToEndAsync();
             holder.Dispose();
             throw new InvalidOperationException($"lock-hold did not hold the lock: '{line}' {error}");
         }
@@ -48,20 +48,20 @@ internal sealed class LockHolderProcess : IDisposable
     }
 
     public async Task<string?> ReadLineAsync() =>
-        await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
     /// <summary>Closes stdin (the holder releases) and returns the exit code.</summary>
     public async Task<int> CloseInputAndWaitAsync()
     {
-        process.StandardInput.Close();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return process.ExitCode;
+        _process.StandardInput.Close();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
     }
 
     public async Task<int> WaitForExitAsync()
     {
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return process.ExitCode;
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return _process.ExitCode;
     }
 
     public void Signal(string signal) => Shell.Run("kill", "-" + signal, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -70,16 +70,16 @@ internal sealed class LockHolderProcess : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            if (!_process.HasExited)
             {
-                process.Kill();
-                process.WaitForExit();
+                _process.Kill();
+                _process.WaitForExit();
             }
         }
         catch (InvalidOperationException)
         {
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -11,16 +11,16 @@ namespace KafkaAgent.Tests.Support;
 /// </summary>
 internal sealed class PrometheusServer : IDisposable
 {
-    private readonly PortLease port;
-    private readonly Process process;
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly PortLease _port;
+    private readonly Process _process;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     private PrometheusServer(string directory, PortLease port, Process process)
     {
         Directory = directory;
-        this.port = port;
-        this.process = process;
-        http.BaseAddress = new Uri($"http://127.0.0.1:{port.Port}/");
+        this._port = port;
+        this._process = process;
+        _http.BaseAddress = new Uri($"http://127.0.0.1:{port.Port}/");
     }
 
     public string Directory { get; }
@@ -73,14 +73,14 @@ internal sealed class PrometheusServer : IDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"prometheus exited with {process.ExitCode}: {Log()}");
+                throw new InvalidOperationException($"prometheus exited with {_process.ExitCode}: {Log()}");
             }
 
             try
             {
-                using var response = http.GetAsync(new Uri("-/ready", UriKind.Relative)).GetAwaiter().GetResult();
+                using var response = _http.GetAsync(new Uri("-/ready", UriKind.Relative)).GetAwaiter().GetResult();
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -128,7 +128,7 @@ internal sealed class PrometheusServer : IDisposable
 
     private JsonDocument Get(string path)
     {
-        var body = http.GetStringAsync(new Uri(path, UriKind.Relative)).GetAwaiter().GetResult();
+        var body = _http.GetStringAsync(new Uri(path, UriKind.Relative)).GetAwaiter().GetResult();
         var json = JsonDocument.Parse(body);
         if (json.RootElement.GetProperty("status").GetString() != "success")
         {
@@ -144,19 +144,19 @@ internal sealed class PrometheusServer : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
             // SIGTERM: Prometheus closes its TSDB; SIGKILL only if it hangs.
-            Shell.RunAllowingFailure("kill", "-TERM", process.Id.ToString(CultureInfo.InvariantCulture));
-            if (!process.WaitForExit(15_000))
+            Shell.RunAllowingFailure("kill", "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture));
+            if (!_process.WaitForExit(15_000))
             {
-                process.Kill();
-                process.WaitForExit(10_000);
+                _process.Kill();
+                _process.WaitForExit(10_000);
             }
         }
 
-        process.Dispose();
-        http.Dispose();
-        port.Dispose();
+        _process.Dispose();
+        _http.Dispose();
+        _port.Dispose();
     }
 }

@@ -10,12 +10,12 @@ namespace KafkaAgent.Tests.Support;
 /// </summary>
 internal sealed class StandInBroker : IDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private StandInBroker(Process process)
     {
-        this.process = process;
+        this._process = process;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -26,9 +26,9 @@ internal sealed class StandInBroker : IDisposable
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -50,7 +50,7 @@ internal sealed class StandInBroker : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < within)
         {
-            Assert.False(process.HasExited, $"the stand-in exited with {(process.HasExited ? process.ExitCode : 0)}:\n{Output}");
+            Assert.False(_process.HasExited, $"the stand-in exited with {(_process.HasExited ? _process.ExitCode : 0)}:\n{Output}");
             using var client = new TcpClient();
             try
             {
@@ -73,32 +73,32 @@ internal sealed class StandInBroker : IDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 
-    private bool disposed;
+    private bool _disposed;
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        if (!process.HasExited)
+        _disposed = true;
+        if (!_process.HasExited)
         {
-            Shell.RunAllowingFailure("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
+            Shell.RunAllowingFailure("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(20)))
             {
-                process.Kill();
-                process.WaitForExit();
+                _process.Kill();
+                _process.WaitForExit();
             }
         }
 
-        process.Dispose();
+        _process.Dispose();
     }
 }

@@ -13,48 +13,48 @@ namespace KafkaAgent.Tests.Support;
 internal sealed class ZooKeeperCutProxy : IAsyncDisposable
 {
     private const int CreateOpCode = 1;
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly IPEndPoint server;
-    private readonly CancellationTokenSource stop = new();
-    private readonly Task accepting;
-    private int armed;
-    private int cuts;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly IPEndPoint _server;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+    private int _armed;
+    private int _cuts;
 
     public ZooKeeperCutProxy(int serverPort)
     {
-        server = new IPEndPoint(IPAddress.Loopback, serverPort);
-        listener.Start();
-        accepting = AcceptAsync();
+        _server = new IPEndPoint(IPAddress.Loopback, serverPort);
+        _listener.Start();
+        _accepting = AcceptAsync();
     }
 
-    public string Endpoint => $"127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+    public string Endpoint => $"127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     /// <summary>Connections cut so far.</summary>
-    public int Cuts => Volatile.Read(ref cuts);
+    public int Cuts => Volatile.Read(ref _cuts);
 
     /// <summary>Cut the connection that carries the next create, right after the server answered it.</summary>
-    public void ArmCutAfterNextCreate() => Volatile.Write(ref armed, 1);
+    public void ArmCutAfterNextCreate() => Volatile.Write(ref _armed, 1);
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
+        await _stop.CancelAsync();
+        _listener.Stop();
         try
         {
-            await accepting;
+            await _accepting;
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
     {
-        while (!stop.IsCancellationRequested)
+        while (!_stop.IsCancellationRequested)
         {
-            var client = await listener.AcceptTcpClientAsync(stop.Token);
+            var client = await _listener.AcceptTcpClientAsync(_stop.Token);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
@@ -66,8 +66,8 @@ internal sealed class ZooKeeperCutProxy : IAsyncDisposable
         {
             try
             {
-                await upstream.ConnectAsync(server, stop.Token);
-                using var cut = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+                await upstream.ConnectAsync(_server, _stop.Token);
+                using var cut = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 var watchedXid = new WatchedCreate();
                 var up = PumpAsync(client.GetStream(), upstream.GetStream(), toServer: true, watchedXid, cut);
                 var down = PumpAsync(upstream.GetStream(), client.GetStream(), toServer: false, watchedXid, cut);
@@ -93,14 +93,14 @@ internal sealed class ZooKeeperCutProxy : IAsyncDisposable
             if (!first && body.Length >= 8)
             {
                 var xid = BinaryPrimitives.ReadInt32BigEndian(body);
-                if (toServer && BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(4)) == CreateOpCode && Interlocked.Exchange(ref armed, 0) == 1)
+                if (toServer && BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(4)) == CreateOpCode && Interlocked.Exchange(ref _armed, 0) == 1)
                 {
                     Volatile.Write(ref watchedXid.Xid, xid);
                 }
                 else if (!toServer && Volatile.Read(ref watchedXid.Xid) == xid)
                 {
                     // The server has applied the create; the client never hears of it.
-                    Interlocked.Increment(ref cuts);
+                    Interlocked.Increment(ref _cuts);
                     await cut.CancelAsync();
                     return;
                 }

@@ -13,15 +13,15 @@ namespace KafkaAgent.Tests.Telemetry;
 [Trait("Category", "Integration")]
 public sealed class MetricsExpositionTests : IDisposable
 {
-    private readonly HostFiles host = new HostFiles().WithServer().WithZooKeeper(1, "a", "b", "c");
+    private readonly HostFiles _host = new HostFiles().WithServer().WithZooKeeper(1, "a", "b", "c");
 
     private async Task<string> ScrapeAfterOneCycleAsync()
     {
         using var lease = PortAllocator.Allocate();
         var port = lease.Port;
-        host.WithAgentYaml();
-        File.WriteAllText(host.AgentYaml, File.ReadAllText(host.AgentYaml).Replace("metrics:\n  enabled: false", $"metrics:\n  host: 127.0.0.1\n  port: {port}", StringComparison.Ordinal));
-        var settings = AgentConfigurationLoader.Load(host.AgentYaml, new Dictionary<string, string?>());
+        _host.WithAgentYaml();
+        File.WriteAllText(_host.AgentYaml, File.ReadAllText(_host.AgentYaml).Replace("metrics:\n  enabled: false", $"metrics:\n  host: 127.0.0.1\n  port: {port}", StringComparison.Ordinal));
+        var settings = AgentConfigurationLoader.Load(_host.AgentYaml, new Dictionary<string, string?>());
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddAgent(settings);
         using var app = builder.Build();
@@ -42,7 +42,7 @@ public sealed class MetricsExpositionTests : IDisposable
     public async Task Scrape_AfterCycle_PassesPromtoolAndHasTheDesignNames()
     {
         var text = await ScrapeAfterOneCycleAsync();
-        var file = Path.Combine(host.Root, "metrics.prom");
+        var file = Path.Combine(_host.Root, "metrics.prom");
         await File.WriteAllTextAsync(file, text);
 
         // scripts/test puts Prometheus' promtool on PATH (unpacked from Debian's prometheus package).
@@ -74,5 +74,5 @@ public sealed class MetricsExpositionTests : IDisposable
         Assert.Matches(@"(?m)^kafka_agent_pause_expires_timestamp_seconds(\{\})? 0$", text);
     }
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => _host.Dispose();
 }

@@ -16,9 +16,9 @@ internal sealed record DeadBroker(int Pid, DateTimeOffset Started, DateTimeOffse
 /// </summary>
 internal sealed class BrokerProcessLedger
 {
-    private readonly Lock gate = new();
-    private Life? current;
-    private DeadBroker? dead;
+    private readonly Lock _gate = new();
+    private Life? _current;
+    private DeadBroker? _dead;
 
     private sealed record Life(int Pid, DateTimeOffset Started, long? Session, DateTimeOffset? RegisteredAt);
 
@@ -27,9 +27,9 @@ internal sealed class BrokerProcessLedger
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return dead;
+                return _dead;
             }
         }
     }
@@ -37,15 +37,15 @@ internal sealed class BrokerProcessLedger
     /// <summary>The exit watcher opened a pidfd on Kafka's process.</summary>
     public void Watching(int pid, DateTimeOffset started)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current?.Pid == pid)
+            if (_current?.Pid == pid)
             {
                 return;
             }
-            current = new Life(pid, started, null, null);
+            _current = new Life(pid, started, null, null);
             // A new broker process runs: the previous one's registration is no longer this agent's to judge.
-            dead = null;
+            _dead = null;
         }
     }
 
@@ -55,11 +55,11 @@ internal sealed class BrokerProcessLedger
     /// </summary>
     public void SawRegistration(int pid, long session, DateTimeOffset registeredAt, TimeSpan skew)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current is { } life && life.Pid == pid && registeredAt >= life.Started - skew)
+            if (_current is { } life && life.Pid == pid && registeredAt >= life.Started - skew)
             {
-                current = life with { Session = session, RegisteredAt = registeredAt };
+                _current = life with { Session = session, RegisteredAt = registeredAt };
             }
         }
     }
@@ -67,12 +67,12 @@ internal sealed class BrokerProcessLedger
     /// <summary>The exit watcher saw the watched process exit.</summary>
     public void Exited(int pid, DateTimeOffset at)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current is { } life && life.Pid == pid)
+            if (_current is { } life && life.Pid == pid)
             {
-                dead = new DeadBroker(pid, life.Started, at, life.Session, life.RegisteredAt);
-                current = null;
+                _dead = new DeadBroker(pid, life.Started, at, life.Session, life.RegisteredAt);
+                _current = null;
             }
         }
     }

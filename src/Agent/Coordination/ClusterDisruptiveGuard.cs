@@ -28,9 +28,9 @@ internal sealed class ClusterDisruptiveGuard(
     /// <summary>reclaim_log_dirs takes the broker down too; named here so the guard needs no other change for it.</summary>
     private const string ReclaimLogDirs = "reclaim_log_dirs";
 
-    private DateTimeOffset? controllerDeferredSince;
-    private int? serverMinIsr;
-    private bool serverMinIsrRead;
+    private DateTimeOffset? _controllerDeferredSince;
+    private int? _serverMinIsr;
+    private bool _serverMinIsrRead;
 
     public async Task<GuardLease> EnterAsync(PlannedAction action, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class ClusterDisruptiveGuard(
         var owner = new LockOwner(host, settings.Kafka.BrokerId, action.Action, time.GetUtcNow().ToUnixTimeMilliseconds());
         var takesBrokerDown = action.Action is ActionNames.RestartKafka or ReclaimLogDirs;
         var request = new DisruptiveRequest(owner, LockWait, takesBrokerDown, facts, settings.Heal.MassFailureBrokers,
-            ServerMinIsr(), settings.Kafka.AppLogDir, controllerDeferredSince);
+            ServerMinIsr(), settings.Kafka.AppLogDir, _controllerDeferredSince);
         GateOutcome result;
         try
         {
@@ -74,7 +74,7 @@ internal sealed class ClusterDisruptiveGuard(
 
         if (result.Hold is { } lease)
         {
-            controllerDeferredSince = null;
+            _controllerDeferredSince = null;
             Log.GuardsPassed(logger, action.Action, action.Target, result.Detail);
             return GuardLease.Allow(result.Detail, lease);
         }
@@ -82,7 +82,7 @@ internal sealed class ClusterDisruptiveGuard(
         var reason = ReasonOf(result.Reason);
         if (reason == SkipReason.Dependency)
         {
-            controllerDeferredSince ??= time.GetUtcNow();
+            _controllerDeferredSince ??= time.GetUtcNow();
         }
 
         return GuardLease.Deny(reason, result.Detail);
@@ -104,11 +104,11 @@ internal sealed class ClusterDisruptiveGuard(
     /// <summary>min.insync.replicas in server.properties, read once (the broker reads it only at start too).</summary>
     private int? ServerMinIsr()
     {
-        if (!serverMinIsrRead)
+        if (!_serverMinIsrRead)
         {
             try
             {
-                serverMinIsr = AvailabilityReader.ServerPropertiesMinIsr(settings.Kafka.ServerProperties);
+                _serverMinIsr = AvailabilityReader.ServerPropertiesMinIsr(settings.Kafka.ServerProperties);
             }
             catch (ConfigurationException ex)
             {
@@ -116,9 +116,9 @@ internal sealed class ClusterDisruptiveGuard(
                 Log.ServerMinIsrUnreadable(logger, ex.Message);
             }
 
-            serverMinIsrRead = true;
+            _serverMinIsrRead = true;
         }
 
-        return serverMinIsr;
+        return _serverMinIsr;
     }
 }

@@ -10,28 +10,28 @@ namespace KafkaAgent.Coordination;
 /// </summary>
 internal sealed class CoordinationSession(ZooKeeperSettings settings) : ICoordinationSession, IAsyncDisposable
 {
-    private readonly SemaphoreSlim connecting = new(1, 1);
-    private ZooKeeperClient? client;
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private ZooKeeperClient? _client;
 
     /// <summary>The live session, connecting a new one when there is none. Throws when no server of the ensemble gives one.</summary>
     public async Task<ZooKeeperClient> GetAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref client) is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
+        if (Volatile.Read(ref _client) is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
         {
             return live;
         }
 
-        await connecting.WaitAsync(cancellationToken);
+        await _connecting.WaitAsync(cancellationToken);
         try
         {
-            if (client is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } raced)
+            if (_client is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } raced)
             {
                 return raced;
             }
 
-            if (client is { } dead)
+            if (_client is { } dead)
             {
-                client = null;
+                _client = null;
                 await dead.DisposeAsync();
             }
 
@@ -50,23 +50,23 @@ internal sealed class CoordinationSession(ZooKeeperSettings settings) : ICoordin
                     },
                     settings.Auth),
                 cancellationToken);
-            Volatile.Write(ref client, next);
+            Volatile.Write(ref _client, next);
             return next;
         }
         finally
         {
-            connecting.Release();
+            _connecting.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref client, null) is { } last)
+        if (Interlocked.Exchange(ref _client, null) is { } last)
         {
             await last.DisposeAsync();
         }
 
-        connecting.Dispose();
+        _connecting.Dispose();
     }
 }
 

@@ -10,12 +10,12 @@ namespace KafkaAgent.Coordination;
 /// </summary>
 internal sealed class HostReportPublisher(int brokerId, TimeProvider time, ILogger logger)
 {
-    private HostReport? published;
-    private long publishedSession;
-    private bool known;
+    private HostReport? _published;
+    private long _publishedSession;
+    private bool _known;
 
     /// <summary>The last report written (with its ChangedAtMs), null before the first.</summary>
-    public HostReport? Published => published;
+    public HostReport? Published => _published;
 
     /// <summary>Writes the report when it differs from the last one written by this session. Returns true when it wrote.</summary>
     public async Task<bool> PublishAsync(ZooKeeperClient client, HostReport report, CancellationToken cancellationToken)
@@ -23,23 +23,23 @@ internal sealed class HostReportPublisher(int brokerId, TimeProvider time, ILogg
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(report);
         var bounded = report.Bounded() with { BrokerId = brokerId };
-        var changed = published is null || !published.SameContent(bounded);
-        if (!changed && publishedSession == client.SessionId)
+        var changed = _published is null || !_published.SameContent(bounded);
+        if (!changed && _publishedSession == client.SessionId)
         {
             return false;
         }
 
-        var next = bounded with { ChangedAtMs = changed ? time.GetUtcNow().ToUnixTimeMilliseconds() : published!.ChangedAtMs };
+        var next = bounded with { ChangedAtMs = changed ? time.GetUtcNow().ToUnixTimeMilliseconds() : _published!.ChangedAtMs };
         await WriteAsync(client, next.ToBytes(), cancellationToken);
-        if (!known)
+        if (!_known)
         {
             await CreateIfMissingAsync(client, CoordinationPaths.Known, cancellationToken);
             await CreateIfMissingAsync(client, CoordinationPaths.KnownBroker(brokerId), cancellationToken);
-            known = true;
+            _known = true;
         }
 
-        published = next;
-        publishedSession = client.SessionId;
+        _published = next;
+        _publishedSession = client.SessionId;
         return true;
     }
 

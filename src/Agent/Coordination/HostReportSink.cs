@@ -30,7 +30,7 @@ internal sealed class ZooKeeperHostReportSink(
     ILogger<ZooKeeperHostReportSink> logger,
     string host) : IHostReportSink
 {
-    private readonly HostReportPublisher publisher = new(settings.Kafka.BrokerId, time, logger);
+    private readonly HostReportPublisher _publisher = new(settings.Kafka.BrokerId, time, logger);
 
     public async Task PublishAsync(DiagnosisReport report, AgentState state, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ internal sealed class ZooKeeperHostReportSink(
         try
         {
             var client = await session.GetAsync(cancellationToken);
-            await publisher.PublishAsync(client, Build(report, state, time.GetUtcNow()), cancellationToken);
+            await _publisher.PublishAsync(client, Build(report, state, time.GetUtcNow()), cancellationToken);
         }
         catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException or System.Net.Sockets.SocketException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))

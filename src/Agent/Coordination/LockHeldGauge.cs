@@ -9,16 +9,16 @@ namespace KafkaAgent.Coordination;
 internal sealed class LockHeldGauge
 {
     public const string Name = "kafka_agent_lock_held";
-    private int held;
+    private int _held;
 
     public LockHeldGauge(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         meterFactory.Create(Telemetry.AgentMetrics.MeterName)
-            .CreateObservableGauge(Name, () => Volatile.Read(ref held) > 0 ? 1L : 0L, description: "1 while this agent holds the cluster lock for disruptive actions.");
+            .CreateObservableGauge(Name, () => Volatile.Read(ref _held) > 0 ? 1L : 0L, description: "1 while this agent holds the cluster lock for disruptive actions.");
     }
 
-    internal void Acquired() => Interlocked.Increment(ref held);
+    internal void Acquired() => Interlocked.Increment(ref _held);
 
-    internal void Released() => Interlocked.Decrement(ref held);
+    internal void Released() => Interlocked.Decrement(ref _held);
 }

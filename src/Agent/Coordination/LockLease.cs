@@ -10,21 +10,21 @@ namespace KafkaAgent.Coordination;
 /// </summary>
 internal sealed class LockLease : IAsyncDisposable
 {
-    private readonly ZooKeeperClient client;
-    private readonly CancellationTokenSource lost = new();
-    private readonly LockHeldGauge? gauge;
-    private int released;
-    private int counted;
+    private readonly ZooKeeperClient _client;
+    private readonly CancellationTokenSource _lost = new();
+    private readonly LockHeldGauge? _gauge;
+    private int _released;
+    private int _counted;
 
     internal LockLease(ZooKeeperClient client, string path, LockOwner owner, long sessionId, LockHeldGauge? gauge = null)
     {
-        this.client = client;
-        this.gauge = gauge;
+        this._client = client;
+        this._gauge = gauge;
         if (gauge is not null)
         {
             gauge.Acquired();
-            counted = 1;
-            lost.Token.Register(Uncount);
+            _counted = 1;
+            _lost.Token.Register(Uncount);
         }
 
         Path = path;
@@ -33,7 +33,7 @@ internal sealed class LockLease : IAsyncDisposable
         client.StateChanged += OnStateChanged;
         if (client.State is ZooKeeperState.Expired or ZooKeeperState.Closed || client.SessionId != sessionId)
         {
-            lost.Cancel();
+            _lost.Cancel();
         }
     }
 
@@ -46,7 +46,7 @@ internal sealed class LockLease : IAsyncDisposable
     public long SessionId { get; }
 
     /// <summary>Cancelled when the owning session expired or the client closed: the lock is no longer held.</summary>
-    public CancellationToken Lost => lost.Token;
+    public CancellationToken Lost => _lost.Token;
 
     /// <summary>
     /// True only when, right now, the session is connected, is the one that created the node, and the node still
@@ -55,15 +55,15 @@ internal sealed class LockLease : IAsyncDisposable
     /// </summary>
     public async Task<bool> VerifyAsync(CancellationToken cancellationToken)
     {
-        if (Volatile.Read(ref released) == 1 || lost.IsCancellationRequested || client.State != ZooKeeperState.Connected || client.SessionId != SessionId)
+        if (Volatile.Read(ref _released) == 1 || _lost.IsCancellationRequested || _client.State != ZooKeeperState.Connected || _client.SessionId != SessionId)
         {
             return false;
         }
 
         try
         {
-            var stat = await client.ExistsAsync(Path, cancellationToken: cancellationToken);
-            return stat is not null && stat.EphemeralOwner == SessionId && client.SessionId == SessionId;
+            var stat = await _client.ExistsAsync(Path, cancellationToken: cancellationToken);
+            return stat is not null && stat.EphemeralOwner == SessionId && _client.SessionId == SessionId;
         }
         catch (ZooKeeperException)
         {
@@ -81,20 +81,20 @@ internal sealed class LockLease : IAsyncDisposable
     /// </summary>
     public async Task<bool> ReleaseAsync(CancellationToken cancellationToken = default)
     {
-        if (Interlocked.Exchange(ref released, 1) == 1)
+        if (Interlocked.Exchange(ref _released, 1) == 1)
         {
             return true;
         }
 
-        client.StateChanged -= OnStateChanged;
+        _client.StateChanged -= OnStateChanged;
         try
         {
-            if (lost.IsCancellationRequested)
+            if (_lost.IsCancellationRequested)
             {
                 return true; // The session is gone, and its ephemeral node with it.
             }
 
-            await ClusterLock.DeleteOwnNodeAsync(client, Path, SessionId, cancellationToken);
+            await ClusterLock.DeleteOwnNodeAsync(_client, Path, SessionId, cancellationToken);
             return true;
         }
         catch (ZooKeeperException ex) when (ex.Code is ZooKeeperErrorCode.SessionExpired)
@@ -107,8 +107,8 @@ internal sealed class LockLease : IAsyncDisposable
         }
         finally
         {
-            lost.Cancel();
-            lost.Dispose();
+            _lost.Cancel();
+            _lost.Dispose();
         }
     }
 
@@ -116,9 +116,9 @@ internal sealed class LockLease : IAsyncDisposable
 
     private void Uncount()
     {
-        if (Interlocked.Exchange(ref counted, 0) == 1)
+        if (Interlocked.Exchange(ref _counted, 0) == 1)
         {
-            gauge?.Released();
+            _gauge?.Released();
         }
     }
 
@@ -128,7 +128,7 @@ internal sealed class LockLease : IAsyncDisposable
         {
             try
             {
-                lost.Cancel();
+                _lost.Cancel();
             }
             catch (ObjectDisposedException)
             {

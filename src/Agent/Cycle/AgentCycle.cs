@@ -34,7 +34,7 @@ internal sealed class AgentCycle(
     // An event storm must not keep a cycle observing forever: after this many fresh starts it finishes its pass.
     private const int MaxObservationRestarts = 3;
 
-    private readonly FindingChangeLog changes = new(logger);
+    private readonly FindingChangeLog _changes = new(logger);
 
     public async Task<CycleResult> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal sealed class AgentCycle(
         var mode = settings.Mode.ToString().ToLowerInvariant();
         var report = new DiagnosisReport([.. diagnosis.Checks, AgentRules.Evaluate(state, now, settings.Heal.CoolOff, mode)], diagnosis.Performance);
         // What was seen goes to the journal before what is done about it.
-        changes.Update(report.Findings);
+        _changes.Update(report.Findings);
         var plan = planner.Plan(new PlanInput(diagnosis, observation, state, policy, now, Stale(observation)));
         var outcomes = act ? await runner.RunAsync(plan, cancellationToken) : [];
 

@@ -9,7 +9,7 @@ namespace KafkaAgent.Cycle;
 /// </summary>
 internal sealed class FindingChangeLog(ILogger logger)
 {
-    private Dictionary<FindingKey, Severity> active = [];
+    private Dictionary<FindingKey, Severity> _active = [];
 
     public void Update(IEnumerable<Finding> findings)
     {
@@ -24,17 +24,17 @@ internal sealed class FindingChangeLog(ILogger logger)
 
             now[key] = finding.Severity;
             var level = FindingLog.LevelOf(finding.Severity);
-            if ((!active.TryGetValue(key, out var before) || before != finding.Severity) && logger.IsEnabled(level))
+            if ((!_active.TryGetValue(key, out var before) || before != finding.Severity) && logger.IsEnabled(level))
             {
                 Log.FindingRaised(logger, level, finding.Id, key.Subject, finding.Severity, finding.Summary);
             }
         }
 
-        foreach (var key in active.Keys.Where(k => !now.ContainsKey(k)))
+        foreach (var key in _active.Keys.Where(k => !now.ContainsKey(k)))
         {
             Log.FindingCleared(logger, key.Id, key.Subject);
         }
 
-        active = now;
+        _active = now;
     }
 }

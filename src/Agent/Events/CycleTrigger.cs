@@ -6,42 +6,42 @@ namespace KafkaAgent.Events;
 /// <summary>The one <see cref="ICycleTrigger"/>: a set of pending requests and at most one waiting worker.</summary>
 internal sealed class CycleTrigger : ICycleTrigger, IDisposable
 {
-    private readonly Lock gate = new();
-    private readonly TimeProvider time;
-    private readonly ILogger<CycleTrigger> logger;
-    private readonly Histogram<double> latency;
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger<CycleTrigger> _logger;
+    private readonly Histogram<double> _latency;
 
     // Earliest timestamp per source since the last wake-up: a burst is measured from its first event.
-    private readonly Dictionary<DetectionEvent, long> pending = [];
-    private TaskCompletionSource? waiter;
+    private readonly Dictionary<DetectionEvent, long> _pending = [];
+    private TaskCompletionSource? _waiter;
 
     // Cancelled by the first request after the last take: a running cycle's observation listens to it.
-    private CancellationTokenSource interrupt = new();
-    private TaskCompletionSource cycleEnded = NewSource();
+    private CancellationTokenSource _interrupt = new();
+    private TaskCompletionSource _cycleEnded = NewSource();
 
     public CycleTrigger(TimeProvider time, IMeterFactory meterFactory, ILogger<CycleTrigger> logger)
     {
-        this.time = time;
-        this.logger = logger;
-        latency = DetectionMetrics.CreateLatencyHistogram(meterFactory);
+        this._time = time;
+        this._logger = logger;
+        _latency = DetectionMetrics.CreateLatencyHistogram(meterFactory);
     }
 
     public void Request(DetectionEvent source, long timestamp)
     {
         TaskCompletionSource? wake;
         CancellationTokenSource interrupted;
-        lock (gate)
+        lock (_gate)
         {
-            if (!pending.TryGetValue(source, out var first) || timestamp < first)
+            if (!_pending.TryGetValue(source, out var first) || timestamp < first)
             {
-                pending[source] = timestamp;
+                _pending[source] = timestamp;
             }
-            wake = waiter;
-            waiter = null;
-            interrupted = interrupt;
+            wake = _waiter;
+            _waiter = null;
+            interrupted = _interrupt;
         }
 
-        Log.CycleRequested(logger, source);
+        Log.CycleRequested(_logger, source);
         // Completed outside the lock: the worker's continuation may run inline.
         wake?.TrySetResult();
         if (!interrupted.IsCancellationRequested)
@@ -56,11 +56,11 @@ internal sealed class CycleTrigger : ICycleTrigger, IDisposable
     {
         TaskCompletionSource ended;
         TaskCompletionSource mine;
-        lock (gate)
+        lock (_gate)
         {
-            ended = cycleEnded;
-            cycleEnded = NewSource();
-            mine = waiter = NewSource();
+            ended = _cycleEnded;
+            _cycleEnded = NewSource();
+            mine = _waiter = NewSource();
         }
         ended.TrySetResult();
 
@@ -74,35 +74,35 @@ internal sealed class CycleTrigger : ICycleTrigger, IDisposable
             {
                 await mine.Task;
             }
-            lock (gate)
+            lock (_gate)
             {
-                mine = waiter ??= NewSource();
+                mine = _waiter ??= NewSource();
             }
         }
     }
 
     public void Dispose()
     {
-        lock (gate)
+        lock (_gate)
         {
-            interrupt.Dispose();
+            _interrupt.Dispose();
         }
     }
 
     public CancellationToken TakeForCycle()
     {
         TakePending();
-        lock (gate)
+        lock (_gate)
         {
-            return interrupt.Token;
+            return _interrupt.Token;
         }
     }
 
     public Task WhenCycleEndedAsync(CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            return cycleEnded.Task.WaitAsync(cancellationToken);
+            return _cycleEnded.Task.WaitAsync(cancellationToken);
         }
     }
 
@@ -110,33 +110,33 @@ internal sealed class CycleTrigger : ICycleTrigger, IDisposable
     private bool TakePending()
     {
         KeyValuePair<DetectionEvent, long>[] taken;
-        lock (gate)
+        lock (_gate)
         {
-            if (pending.Count == 0)
+            if (_pending.Count == 0)
             {
                 return false;
             }
-            taken = [.. pending];
-            pending.Clear();
-            waiter = null;
+            taken = [.. _pending];
+            _pending.Clear();
+            _waiter = null;
             // A fresh interrupt for the period after this take; the old one may still be linked into an observation
             // that is being abandoned, so it is left to the collector rather than disposed under it.
-            if (interrupt.IsCancellationRequested)
+            if (_interrupt.IsCancellationRequested)
             {
-                interrupt = new CancellationTokenSource();
+                _interrupt = new CancellationTokenSource();
             }
         }
 
-        var now = time.GetTimestamp();
+        var now = _time.GetTimestamp();
         var sources = new DetectionEvent[taken.Length];
         for (var i = 0; i < taken.Length; i++)
         {
             var (source, at) = taken[i];
             sources[i] = source;
-            var seconds = time.GetElapsedTime(at, now).TotalSeconds;
-            latency.Record(Math.Max(0, seconds), new KeyValuePair<string, object?>("event", source.Label()));
+            var seconds = _time.GetElapsedTime(at, now).TotalSeconds;
+            _latency.Record(Math.Max(0, seconds), new KeyValuePair<string, object?>("event", source.Label()));
         }
-        Log.Woken(logger, sources);
+        Log.Woken(_logger, sources);
         return true;
     }
 

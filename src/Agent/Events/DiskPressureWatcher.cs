@@ -19,7 +19,7 @@ internal sealed class DiskPressureWatcher(
 {
     internal static readonly TimeSpan FastPeriod = TimeSpan.FromSeconds(1);
 
-    private readonly Dictionary<string, int> levels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _levels = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,8 +56,8 @@ internal sealed class DiskPressureWatcher(
             var ratio = Math.Max(usage.UsedRatio, usage.InodesUsedRatio);
             var level = usage.AvailableBytes == 0 ? 3 : ratio >= settings.Disk.CriticalRatio ? 2 : ratio >= settings.Disk.HighRatio ? 1 : 0;
             anyAbove |= level > 0;
-            var previous = levels.GetValueOrDefault(dir);
-            levels[dir] = level;
+            var previous = _levels.GetValueOrDefault(dir);
+            _levels[dir] = level;
             if (level > previous)
             {
                 Log.DiskCrossed(logger, dir, ratio, level >= 2 ? settings.Disk.CriticalRatio : settings.Disk.HighRatio);

@@ -13,15 +13,15 @@ namespace KafkaAgent.Events;
 /// </summary>
 internal sealed class RegistrationWatcher : BackgroundService
 {
-    private readonly ZooKeeperClientOptions options;
-    private readonly string path;
-    private readonly ICycleTrigger trigger;
-    private readonly TimeProvider time;
-    private readonly ILogger<RegistrationWatcher> logger;
-    private readonly Channel<Rearm> rearm = Channel.CreateUnbounded<Rearm>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Action<WatchedEvent> watcher;
-    private ZooKeeperClient? session;
-    private bool wasDisconnected;
+    private readonly ZooKeeperClientOptions _options;
+    private readonly string _path;
+    private readonly ICycleTrigger _trigger;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RegistrationWatcher> _logger;
+    private readonly Channel<Rearm> _rearm = Channel.CreateUnbounded<Rearm>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Action<WatchedEvent> _watcher;
+    private ZooKeeperClient? _session;
+    private bool _wasDisconnected;
 
     public RegistrationWatcher(AgentSettings settings, ICycleTrigger trigger, TimeProvider time, ILogger<RegistrationWatcher> logger)
         : this(new ZooKeeperClientOptions
@@ -36,14 +36,14 @@ internal sealed class RegistrationWatcher : BackgroundService
 
     internal RegistrationWatcher(ZooKeeperClientOptions options, int brokerId, ICycleTrigger trigger, TimeProvider time, ILogger<RegistrationWatcher> logger)
     {
-        this.options = options;
-        path = $"/brokers/ids/{brokerId}";
-        this.trigger = trigger;
-        this.time = time;
-        this.logger = logger;
+        this._options = options;
+        _path = $"/brokers/ids/{brokerId}";
+        this._trigger = trigger;
+        this._time = time;
+        this._logger = logger;
         // One delegate for the watcher's life: the client keeps one watcher per delegate and path, so setting it
         // again after a reconnect (when the client has re-armed it already) cannot make it fire twice.
-        watcher = OnWatch;
+        _watcher = OnWatch;
     }
 
     private enum Rearm
@@ -53,7 +53,7 @@ internal sealed class RegistrationWatcher : BackgroundService
     }
 
     /// <summary>The held session, for tests.</summary>
-    internal ZooKeeperClient? Session => Volatile.Read(ref session);
+    internal ZooKeeperClient? Session => Volatile.Read(ref _session);
 
     /// <summary>Completes each time the watch has been set; for tests.</summary>
     internal event Action<bool>? Armed;
@@ -68,23 +68,23 @@ internal sealed class RegistrationWatcher : BackgroundService
             {
                 try
                 {
-                    if (pendingRearm == Rearm.NewSession || session is null or { State: ZooKeeperState.Expired or ZooKeeperState.Closed })
+                    if (pendingRearm == Rearm.NewSession || _session is null or { State: ZooKeeperState.Expired or ZooKeeperState.Closed })
                     {
                         await ReplaceSessionAsync(stoppingToken);
                     }
-                    var exists = await session!.ExistsAsync(path, watcher, stoppingToken);
+                    var exists = await _session!.ExistsAsync(_path, _watcher, stoppingToken);
                     Armed?.Invoke(exists is not null);
                     retry = TimeSpan.FromSeconds(1);
-                    pendingRearm = await rearm.Reader.ReadAsync(stoppingToken);
+                    pendingRearm = await _rearm.Reader.ReadAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException or System.Net.Sockets.SocketException
                     || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
                 {
                     // ZooKeeper unreachable: the cycle reports it; try again, backing off to the session timeout.
-                    Log.WatchNotArmed(logger, ex.Message);
+                    Log.WatchNotArmed(_logger, ex.Message);
                     var drained = DrainedOrRetry();
-                    await Task.Delay(retry, time, stoppingToken);
-                    retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, options.SessionTimeout.Ticks));
+                    await Task.Delay(retry, _time, stoppingToken);
+                    retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, _options.SessionTimeout.Ticks));
                     pendingRearm = drained;
                 }
             }
@@ -94,7 +94,7 @@ internal sealed class RegistrationWatcher : BackgroundService
         }
         finally
         {
-            if (Interlocked.Exchange(ref session, null) is { } last)
+            if (Interlocked.Exchange(ref _session, null) is { } last)
             {
                 await last.DisposeAsync();
             }
@@ -104,48 +104,48 @@ internal sealed class RegistrationWatcher : BackgroundService
     private Rearm DrainedOrRetry()
     {
         var result = Rearm.Watch;
-        while (rearm.Reader.TryRead(out var r))
+        while (_rearm.Reader.TryRead(out var r))
         {
             result = r == Rearm.NewSession ? r : result;
         }
-        return session is { State: ZooKeeperState.Expired or ZooKeeperState.Closed } ? Rearm.NewSession : result;
+        return _session is { State: ZooKeeperState.Expired or ZooKeeperState.Closed } ? Rearm.NewSession : result;
     }
 
     private async Task ReplaceSessionAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref session, null) is { } old)
+        if (Interlocked.Exchange(ref _session, null) is { } old)
         {
             old.StateChanged -= OnStateChanged;
             await old.DisposeAsync();
         }
-        var client = await ZooKeeperClient.ConnectAsync(options, cancellationToken);
+        var client = await ZooKeeperClient.ConnectAsync(_options, cancellationToken);
         client.StateChanged += OnStateChanged;
-        wasDisconnected = false;
-        Volatile.Write(ref session, client);
-        Log.SessionConnected(logger, client.SessionId, path);
+        _wasDisconnected = false;
+        Volatile.Write(ref _session, client);
+        Log.SessionConnected(_logger, client.SessionId, _path);
     }
 
     // Runs on the client's dispatcher, one event at a time: only record and signal here.
     private void OnStateChanged(object? sender, ZooKeeperState state)
     {
-        var at = time.GetTimestamp();
+        var at = _time.GetTimestamp();
         switch (state)
         {
             case ZooKeeperState.Disconnected:
-                wasDisconnected = true;
-                Log.SessionState(logger, "connection lost");
-                trigger.Request(DetectionEvent.SessionLost, at);
+                _wasDisconnected = true;
+                Log.SessionState(_logger, "connection lost");
+                _trigger.Request(DetectionEvent.SessionLost, at);
                 break;
-            case ZooKeeperState.Connected when wasDisconnected:
-                wasDisconnected = false;
-                Log.SessionState(logger, "reconnected");
-                trigger.Request(DetectionEvent.SessionReconnected, at);
-                rearm.Writer.TryWrite(Rearm.Watch);
+            case ZooKeeperState.Connected when _wasDisconnected:
+                _wasDisconnected = false;
+                Log.SessionState(_logger, "reconnected");
+                _trigger.Request(DetectionEvent.SessionReconnected, at);
+                _rearm.Writer.TryWrite(Rearm.Watch);
                 break;
             case ZooKeeperState.Expired:
-                Log.SessionState(logger, "expired");
-                trigger.Request(DetectionEvent.SessionExpired, at);
-                rearm.Writer.TryWrite(Rearm.NewSession);
+                Log.SessionState(_logger, "expired");
+                _trigger.Request(DetectionEvent.SessionExpired, at);
+                _rearm.Writer.TryWrite(Rearm.NewSession);
                 break;
             default:
                 break;
@@ -154,16 +154,16 @@ internal sealed class RegistrationWatcher : BackgroundService
 
     private void OnWatch(WatchedEvent e)
     {
-        var at = time.GetTimestamp();
+        var at = _time.GetTimestamp();
         if (e.Type == WatchEventType.NodeDeleted)
         {
-            Log.RegistrationDeleted(logger, path);
-            trigger.Request(DetectionEvent.RegistrationLost, at);
+            Log.RegistrationDeleted(_logger, _path);
+            _trigger.Request(DetectionEvent.RegistrationLost, at);
         }
         // Session-end notices (type None) are handled by OnStateChanged; every node event re-arms.
         if (e.Type != WatchEventType.None)
         {
-            rearm.Writer.TryWrite(Rearm.Watch);
+            _rearm.Writer.TryWrite(Rearm.Watch);
         }
     }
 }

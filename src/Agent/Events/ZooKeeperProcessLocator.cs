@@ -9,7 +9,7 @@ namespace KafkaAgent.Events;
 /// </summary>
 internal sealed class ZooKeeperProcessLocator(string configPath, string procRoot = "/proc") : IProcessLocator
 {
-    private readonly string config = Path.GetFullPath(configPath);
+    private readonly string _config = Path.GetFullPath(configPath);
 
     public string Service => "zookeeper";
 
@@ -27,11 +27,11 @@ internal sealed class ZooKeeperProcessLocator(string configPath, string procRoot
                 continue;
             }
             if (ProcessIdentity.CommandLine(pid, procRoot) is { } args && ProcessIdentity.IsZooKeeper(args)
-                && string.Equals(ProcessIdentity.LastArgumentPath(pid, args, procRoot), config, StringComparison.Ordinal))
+                && string.Equals(ProcessIdentity.LastArgumentPath(pid, args, procRoot), _config, StringComparison.Ordinal))
             {
-                return Task.FromResult(new ProcessCandidate(pid, Trusted: false, $"/proc scan for {config}"));
+                return Task.FromResult(new ProcessCandidate(pid, Trusted: false, $"/proc scan for {_config}"));
             }
         }
-        return Task.FromResult(new ProcessCandidate(null, Trusted: false, $"no ZooKeeper process runs with {config}"));
+        return Task.FromResult(new ProcessCandidate(null, Trusted: false, $"no ZooKeeper process runs with {_config}"));
     }
 }

@@ -32,7 +32,7 @@ internal sealed class AgentWorker(
     /// <summary>EX_SOFTWARE: the loop wedged; distinct from a configuration error (78).</summary>
     internal const int WedgedExitCode = 70;
 
-    private bool wedged;
+    private bool _wedged;
 
     // A recheck lands just past the guard's own boundary (the planner compares with its own clock reading), and never
     // sooner than MinimumIdle after the cycle ended, so a guard computed in the past cannot spin the loop.
@@ -69,7 +69,7 @@ internal sealed class AgentWorker(
             finally
             {
                 // A wedged cycle still runs: a reload must not start another beside it (the agent is exiting anyway).
-                if (!wedged)
+                if (!_wedged)
                 {
                     reload.ExitCycle();
                 }
@@ -166,7 +166,7 @@ internal sealed class AgentWorker(
 
     private void ReportWedged(TimeSpan sinceCancelled)
     {
-        wedged = true;
+        _wedged = true;
         if (notifier.WatchdogTimeout is not null)
         {
             Log.CycleWedged(logger, sinceCancelled, "watchdog keep-alives stopped, systemd will restart the agent");

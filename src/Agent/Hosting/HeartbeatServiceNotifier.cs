@@ -12,7 +12,7 @@ internal sealed class HeartbeatServiceNotifier(IServiceNotifier inner, TimeProvi
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
 
-    private long? lastBeat;
+    private long? _lastBeat;
 
     /// <summary>The notifier this one decorates.</summary>
     public IServiceNotifier Inner => inner;
@@ -26,16 +26,16 @@ internal sealed class HeartbeatServiceNotifier(IServiceNotifier inner, TimeProvi
         if (!ok)
         {
             // The next healthy status beats at once: "back to OK" is worth a line.
-            lastBeat = null;
+            _lastBeat = null;
             return;
         }
 
-        if (lastBeat is { } last && time.GetElapsedTime(last) < Interval)
+        if (_lastBeat is { } last && time.GetElapsedTime(last) < Interval)
         {
             return;
         }
 
-        lastBeat = time.GetTimestamp();
+        _lastBeat = time.GetTimestamp();
         Log.Heartbeat(logger, text);
     }
 

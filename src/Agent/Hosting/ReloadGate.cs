@@ -7,35 +7,35 @@ namespace KafkaAgent.Hosting;
 /// </summary>
 internal sealed class ReloadGate : IDisposable
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>True while a reload replaces the host: its stop is not the service stopping.</summary>
     public bool InProgress { get; private set; }
 
-    public Task EnterCycleAsync(CancellationToken cancellationToken) => gate.WaitAsync(cancellationToken);
+    public Task EnterCycleAsync(CancellationToken cancellationToken) => _gate.WaitAsync(cancellationToken);
 
-    public void ExitCycle() => gate.Release();
+    public void ExitCycle() => _gate.Release();
 
     /// <summary>Waits for the cycle in flight to end and keeps the next one from starting until the returned handle is disposed.</summary>
     public async Task<IDisposable> PauseCyclesAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         InProgress = true;
         return new Paused(this);
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose() => _gate.Dispose();
 
     private sealed class Paused(ReloadGate owner) : IDisposable
     {
-        private int disposed;
+        private int _disposed;
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 owner.InProgress = false;
-                owner.gate.Release();
+                owner._gate.Release();
             }
         }
     }

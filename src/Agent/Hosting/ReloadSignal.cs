@@ -8,32 +8,32 @@ namespace KafkaAgent.Hosting;
 /// </summary>
 internal sealed class ReloadSignal : IDisposable
 {
-    private readonly SemaphoreSlim requests = new(0);
-    private readonly PosixSignalRegistration? registration;
+    private readonly SemaphoreSlim _requests = new(0);
+    private readonly PosixSignalRegistration? _registration;
 
     public ReloadSignal()
     {
         if (!OperatingSystem.IsWindows())
         {
-            registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            _registration = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
             {
                 context.Cancel = true;
-                requests.Release();
+                _requests.Release();
             });
         }
     }
 
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
-        await requests.WaitAsync(cancellationToken);
-        while (requests.Wait(0, CancellationToken.None))
+        await _requests.WaitAsync(cancellationToken);
+        while (_requests.Wait(0, CancellationToken.None))
         {
         }
     }
 
     public void Dispose()
     {
-        registration?.Dispose();
-        requests.Dispose();
+        _registration?.Dispose();
+        _requests.Dispose();
     }
 }

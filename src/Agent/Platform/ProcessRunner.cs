@@ -120,7 +120,7 @@ internal sealed class ProcessRunner(TimeProvider time) : IProcessRunner
     /// <summary>stdout and stderr of one command, kept up to a limit; the rest is read (so the command never blocks on a full pipe) and dropped.</summary>
     private sealed class BoundedOutput(int limit)
     {
-        private readonly StringBuilder text = new();
+        private readonly StringBuilder _text = new();
 
         public bool Truncated { get; private set; }
 
@@ -128,9 +128,9 @@ internal sealed class ProcessRunner(TimeProvider time) : IProcessRunner
         {
             get
             {
-                lock (text)
+                lock (_text)
                 {
-                    return text.ToString();
+                    return _text.ToString();
                 }
             }
         }
@@ -143,10 +143,10 @@ internal sealed class ProcessRunner(TimeProvider time) : IProcessRunner
                 int read;
                 while ((read = await reader.ReadAsync(buffer)) > 0)
                 {
-                    lock (text)
+                    lock (_text)
                     {
-                        var keep = Math.Min(read, limit - text.Length);
-                        text.Append(buffer, 0, keep);
+                        var keep = Math.Min(read, limit - _text.Length);
+                        _text.Append(buffer, 0, keep);
                         Truncated |= keep < read;
                     }
                 }

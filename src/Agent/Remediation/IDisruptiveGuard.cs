@@ -9,14 +9,14 @@ namespace KafkaAgent.Remediation;
 /// </summary>
 internal sealed class GuardLease : IAsyncDisposable
 {
-    private readonly IAsyncDisposable? hold;
+    private readonly IAsyncDisposable? _hold;
 
     private GuardLease(bool allowed, SkipReason? reason, string detail, IAsyncDisposable? hold)
     {
         Allowed = allowed;
         Reason = reason;
         Detail = detail;
-        this.hold = hold;
+        this._hold = hold;
     }
 
     public bool Allowed { get; }
@@ -32,7 +32,7 @@ internal sealed class GuardLease : IAsyncDisposable
 
     public static GuardLease Deny(SkipReason reason, string detail) => new(false, reason, detail, null);
 
-    public ValueTask DisposeAsync() => hold?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _hold?.DisposeAsync() ?? ValueTask.CompletedTask;
 }
 
 /// <summary>

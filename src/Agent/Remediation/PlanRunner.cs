@@ -20,7 +20,7 @@ internal sealed class PlanRunner(
     TimeProvider time,
     ILogger<PlanRunner> logger)
 {
-    private readonly Dictionary<string, SkipReason> lastSkip = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SkipReason> _lastSkip = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<ActionOutcome>> RunAsync(Plan plan, CancellationToken cancellationToken)
     {
@@ -75,7 +75,7 @@ internal sealed class PlanRunner(
             }
         }
 
-        lastSkip.Remove(planned.Action);
+        _lastSkip.Remove(planned.Action);
         var started = time.GetUtcNow();
         store.Update(s => s.WithAttempt(planned.Action, started, heal.BudgetWindow));
         var clock = time.GetTimestamp();
@@ -123,10 +123,10 @@ internal sealed class PlanRunner(
     private void Skipped(string action, string target, string finding, SkipReason reason, string detail)
     {
         metrics.Skipped(action, reason);
-        if (!lastSkip.TryGetValue(action, out var before) || before != reason)
+        if (!_lastSkip.TryGetValue(action, out var before) || before != reason)
         {
             Log.ActionSkipped(logger, action, target, finding, reason.Label(), detail);
-            lastSkip[action] = reason;
+            _lastSkip[action] = reason;
         }
     }
 }

@@ -11,44 +11,44 @@ namespace KafkaAgent.Remediation;
 /// </summary>
 internal sealed class RemediationMetrics
 {
-    private readonly Counter<long> remediations;
-    private readonly Counter<long> skipped;
-    private readonly Histogram<double> duration;
-    private readonly Counter<long> reclaimed;
-    private Snapshot? last;
+    private readonly Counter<long> _remediations;
+    private readonly Counter<long> _skipped;
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _reclaimed;
+    private Snapshot? _last;
 
     public RemediationMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(Telemetry.AgentMetrics.MeterName);
-        remediations = meter.CreateCounter<long>("kafka_agent_remediations", description: "Remediation actions run, by action and result (success or failure).");
-        skipped = meter.CreateCounter<long>("kafka_agent_remediations_skipped", description: "Remediation actions wanted but held back, by action and reason.");
-        duration = meter.CreateHistogram<double>("kafka_agent_remediation_duration_seconds", unit: "s", description: "Wall time of a remediation action, verification included.");
-        reclaimed = meter.CreateCounter<long>("kafka_agent_reclaimed_bytes", description: "Bytes of partition copies deleted by reclaim_log_dirs (tier 3), by log dir.");
+        _remediations = meter.CreateCounter<long>("kafka_agent_remediations", description: "Remediation actions run, by action and result (success or failure).");
+        _skipped = meter.CreateCounter<long>("kafka_agent_remediations_skipped", description: "Remediation actions wanted but held back, by action and reason.");
+        _duration = meter.CreateHistogram<double>("kafka_agent_remediation_duration_seconds", unit: "s", description: "Wall time of a remediation action, verification included.");
+        _reclaimed = meter.CreateCounter<long>("kafka_agent_reclaimed_bytes", description: "Bytes of partition copies deleted by reclaim_log_dirs (tier 3), by log dir.");
         meter.CreateObservableGauge("kafka_agent_circuit_open", CircuitsOpen, description: "1 while the action's circuit is open (its budget ran out).");
-        meter.CreateObservableGauge("kafka_agent_paused", () => Volatile.Read(ref last) is { } l && l.State.IsPaused(l.Now) ? 1L : 0L,
+        meter.CreateObservableGauge("kafka_agent_paused", () => Volatile.Read(ref _last) is { } l && l.State.IsPaused(l.Now) ? 1L : 0L,
             description: "1 while remediation is paused by an operator.");
         meter.CreateObservableGauge("kafka_agent_pause_expires_timestamp_seconds",
-            () => Volatile.Read(ref last) is { } l && l.State.IsPaused(l.Now) ? l.State.Pause!.Until.ToUnixTimeSeconds() : 0L,
+            () => Volatile.Read(ref _last) is { } l && l.State.IsPaused(l.Now) ? l.State.Pause!.Until.ToUnixTimeSeconds() : 0L,
             unit: "s", description: "When the operator's pause ends (Unix time); 0 when not paused.");
     }
 
     public void Ran(string action, bool success, TimeSpan elapsed)
     {
         var label = new KeyValuePair<string, object?>("action", action);
-        remediations.Add(1, label, new KeyValuePair<string, object?>("result", success ? "success" : "failure"));
-        duration.Record(elapsed.TotalSeconds, label);
+        _remediations.Add(1, label, new KeyValuePair<string, object?>("result", success ? "success" : "failure"));
+        _duration.Record(elapsed.TotalSeconds, label);
     }
 
-    public void Reclaimed(string logDir, long bytes) => reclaimed.Add(bytes, new KeyValuePair<string, object?>("path", logDir));
+    public void Reclaimed(string logDir, long bytes) => _reclaimed.Add(bytes, new KeyValuePair<string, object?>("path", logDir));
 
     public void Skipped(string action, SkipReason reason) =>
-        skipped.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason.Label()));
+        _skipped.Add(1, new KeyValuePair<string, object?>("action", action), new KeyValuePair<string, object?>("reason", reason.Label()));
 
-    public void Observe(AgentState state, DateTimeOffset now, TimeSpan coolOff) => Volatile.Write(ref last, new Snapshot(state, now, coolOff));
+    public void Observe(AgentState state, DateTimeOffset now, TimeSpan coolOff) => Volatile.Write(ref _last, new Snapshot(state, now, coolOff));
 
     private IEnumerable<Measurement<long>> CircuitsOpen()
     {
-        var l = Volatile.Read(ref last);
+        var l = Volatile.Read(ref _last);
         foreach (var action in ActionNames.All)
         {
             var open = l is not null && l.State.OpenCircuit(action, l.Now, l.CoolOff) is not null;

@@ -21,23 +21,23 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
     // A writer holds the lock for one small read and write; a holder this slow is stuck (or stopped with SIGSTOP).
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
 
-    private readonly string directory;
-    private readonly string tempPath;
-    private readonly TimeProvider time;
-    private readonly ILogger logger;
+    private readonly string _directory;
+    private readonly string _tempPath;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     public JsonFileStateStore(string directory, TimeProvider time, ILogger<JsonFileStateStore> logger)
     {
-        this.directory = directory;
-        tempPath = System.IO.Path.Combine(directory, TempName);
-        this.time = time;
-        this.logger = logger;
+        this._directory = directory;
+        _tempPath = System.IO.Path.Combine(directory, TempName);
+        this._time = time;
+        this._logger = logger;
     }
 
-    public string Path => System.IO.Path.Combine(directory, FileName);
+    public string Path => System.IO.Path.Combine(_directory, FileName);
 
     /// <remarks>A missing state directory reads as a fresh state and is not created (check, status run as any user).</remarks>
-    public AgentState Load() => !Directory.Exists(directory) ? new AgentState() : Locked(dirFd =>
+    public AgentState Load() => !Directory.Exists(_directory) ? new AgentState() : Locked(dirFd =>
     {
         var state = Read(dirFd, out var recovered);
         // A recovered state is written at once, so the hold on disruptive actions survives a restart.
@@ -53,11 +53,11 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
 
     private T Locked<T>(Func<int, T> body)
     {
-        Directory.CreateDirectory(directory);
-        var dirFd = LibC.Open(directory, LibC.OpenDirectoryFlags);
+        Directory.CreateDirectory(_directory);
+        var dirFd = LibC.Open(_directory, LibC.OpenDirectoryFlags);
         if (dirFd < 0)
         {
-            throw Failure("cannot open the state directory", directory);
+            throw Failure("cannot open the state directory", _directory);
         }
 
         try
@@ -65,7 +65,7 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
             var lockFd = LibC.OpenAt(dirFd, LockName, LibC.ORdWr | LibC.OCreat | LibC.NoFollow | LibC.CloseOnExec, 0x180);
             if (lockFd < 0)
             {
-                throw Failure("cannot open the lock file", System.IO.Path.Combine(directory, LockName));
+                throw Failure("cannot open the lock file", System.IO.Path.Combine(_directory, LockName));
             }
 
             try
@@ -87,18 +87,18 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
 
     private void AcquireLock(int lockFd)
     {
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         while (LibC.FLock(lockFd, LibC.LockEx | LibC.LockNb) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
             if (errno != LibC.EWOULDBLOCK)
             {
-                throw Failure("cannot lock", System.IO.Path.Combine(directory, LockName), errno);
+                throw Failure("cannot lock", System.IO.Path.Combine(_directory, LockName), errno);
             }
 
-            if (time.GetElapsedTime(started) > LockWait)
+            if (_time.GetElapsedTime(started) > LockWait)
             {
-                throw new StateStoreException($"{System.IO.Path.Combine(directory, LockName)}: held by another kafka-agent process for over {LockWait.TotalSeconds:0} s");
+                throw new StateStoreException($"{System.IO.Path.Combine(_directory, LockName)}: held by another kafka-agent process for over {LockWait.TotalSeconds:0} s");
             }
 
             Thread.Sleep(20);
@@ -157,7 +157,7 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
 
     private AgentState SetAside(int dirFd, string reason)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var keptAs = FileName + ".corrupt-" + now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         if (LibC.RenameAt(dirFd, FileName, dirFd, keptAs) != 0)
         {
@@ -165,7 +165,7 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
         }
 
         _ = LibC.FSync(dirFd);
-        Log.StateCorrupt(logger, Path, reason, System.IO.Path.Combine(directory, keptAs));
+        Log.StateCorrupt(_logger, Path, reason, System.IO.Path.Combine(_directory, keptAs));
         return new AgentState { DisruptiveHeldReason = $"state file was unreadable ({reason}) and kept as {keptAs} at {now:u}" };
     }
 
@@ -177,13 +177,13 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
         // writes it. unlinkat removes a symlink itself, never its target.
         if (LibC.UnlinkAt(dirFd, TempName, 0) == 0)
         {
-            Log.StaleTempRemoved(logger, tempPath);
+            Log.StaleTempRemoved(_logger, _tempPath);
         }
 
         var fd = LibC.OpenAt(dirFd, TempName, LibC.OWrOnly | LibC.OCreat | LibC.OExcl | LibC.NoFollow | LibC.CloseOnExec, 0x180);
         if (fd < 0)
         {
-            throw Failure("cannot create", System.IO.Path.Combine(directory, TempName));
+            throw Failure("cannot create", System.IO.Path.Combine(_directory, TempName));
         }
 
         try
@@ -191,7 +191,7 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
             WriteAll(fd, bytes);
             if (LibC.FSync(fd) != 0)
             {
-                throw Failure("cannot fsync", System.IO.Path.Combine(directory, TempName));
+                throw Failure("cannot fsync", System.IO.Path.Combine(_directory, TempName));
             }
         }
         finally
@@ -243,7 +243,7 @@ internal sealed unsafe class JsonFileStateStore : IStateStore
                 var n = LibC.Write(fd, p + done, bytes.Length - done);
                 if (n < 0)
                 {
-                    throw Failure("cannot write", System.IO.Path.Combine(directory, TempName));
+                    throw Failure("cannot write", System.IO.Path.Combine(_directory, TempName));
                 }
 
                 done += (int)n;

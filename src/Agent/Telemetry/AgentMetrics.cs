@@ -13,25 +13,25 @@ namespace KafkaAgent.Telemetry;
 internal sealed class AgentMetrics
 {
     public const string MeterName = "KafkaAgent";
-    private MetricsSnapshot? snapshot;
-    private readonly Counter<long> cycles;
-    private readonly Counter<long> ownershipPasses;
-    private readonly Counter<double> ownershipCpu;
+    private MetricsSnapshot? _snapshot;
+    private readonly Counter<long> _cycles;
+    private readonly Counter<long> _ownershipPasses;
+    private readonly Counter<double> _ownershipCpu;
 
-    private readonly TimeProvider time;
-    private readonly string? brokerId;
-    private readonly string mode;
+    private readonly TimeProvider _time;
+    private readonly string? _brokerId;
+    private readonly string _mode;
 
     /// <param name="settings">Gives build_info its broker_id label; optional so the meter works before configuration.</param>
     public AgentMetrics(IMeterFactory meterFactory, AgentSettings? settings = null, TimeProvider? time = null)
     {
-        mode = (settings?.Mode ?? AgentMode.Heal).ToString().ToLowerInvariant();
-        this.time = time ?? TimeProvider.System;
-        brokerId = settings?.Kafka.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _mode = (settings?.Mode ?? AgentMode.Heal).ToString().ToLowerInvariant();
+        this._time = time ?? TimeProvider.System;
+        _brokerId = settings?.Kafka.BrokerId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var meter = meterFactory.Create(MeterName);
-        cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
-        ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
-        ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
+        _cycles = meter.CreateCounter<long>("kafka_agent_cycles", description: "Observation cycles completed, by overall status.");
+        _ownershipPasses = meter.CreateCounter<long>("kafka_agent_ownership_passes", description: "Ownership passes over the log dirs, by kind (full or incremental).");
+        _ownershipCpu = meter.CreateCounter<double>("kafka_agent_ownership_cpu_seconds", unit: "s", description: "CPU time spent in ownership passes, by kind.");
         meter.CreateObservableGauge("kafka_agent_build_info", BuildInfo,
             description: "Always 1; the labels say which build runs, in which mode (heal or observe), and which broker this host serves.");
         meter.CreateObservableGauge("kafka_agent_last_cycle_timestamp_seconds", () => Single(s => (double?)s.FinishedUnixSeconds), unit: "s",
@@ -71,28 +71,28 @@ internal sealed class AgentMetrics
 
     public void Record(Observation observation, DiagnosisReport report, TimeSpan elapsed)
     {
-        Volatile.Write(ref snapshot, MetricsSnapshot.From(observation, report, elapsed, time.GetUtcNow()));
-        cycles.Add(1, new KeyValuePair<string, object?>("status", CheckStatuses.Label(report.Overall).ToLowerInvariant()));
+        Volatile.Write(ref _snapshot, MetricsSnapshot.From(observation, report, elapsed, _time.GetUtcNow()));
+        _cycles.Add(1, new KeyValuePair<string, object?>("status", CheckStatuses.Label(report.Overall).ToLowerInvariant()));
         if (observation.Ownership.Facts is { } ownership)
         {
             var kind = new KeyValuePair<string, object?>("kind", ownership.FullScan ? "full" : "incremental");
-            ownershipPasses.Add(1, kind);
-            ownershipCpu.Add(ownership.PassCpu.TotalSeconds, kind);
+            _ownershipPasses.Add(1, kind);
+            _ownershipCpu.Add(ownership.PassCpu.TotalSeconds, kind);
         }
     }
 
     private Measurement<long> BuildInfo()
     {
         var version = new KeyValuePair<string, object?>("version", ProductVersion.Short);
-        var agentMode = new KeyValuePair<string, object?>("mode", mode);
-        return brokerId is null
+        var agentMode = new KeyValuePair<string, object?>("mode", _mode);
+        return _brokerId is null
             ? new Measurement<long>(1, version, agentMode)
-            : new Measurement<long>(1, version, agentMode, new KeyValuePair<string, object?>("broker_id", brokerId));
+            : new Measurement<long>(1, version, agentMode, new KeyValuePair<string, object?>("broker_id", _brokerId));
     }
 
     private IEnumerable<Measurement<long>> ActiveFindings()
     {
-        var s = Volatile.Read(ref snapshot);
+        var s = Volatile.Read(ref _snapshot);
         if (s is null)
         {
             yield break;
@@ -108,27 +108,27 @@ internal sealed class AgentMetrics
     private List<Measurement<T>> Each<TValue, T>(Func<MetricsSnapshot, IReadOnlyDictionary<string, TValue>> select, Func<string, TValue, T> value, string label)
         where T : struct
     {
-        var s = Volatile.Read(ref snapshot);
+        var s = Volatile.Read(ref _snapshot);
         return s is null ? [] : select(s).Select(kv => new Measurement<T>(value(kv.Key, kv.Value), new KeyValuePair<string, object?>(label, kv.Key))).ToList();
     }
 
     private List<Measurement<T>> Single<T>(Func<MetricsSnapshot, T?> select)
         where T : struct
     {
-        var s = Volatile.Read(ref snapshot);
+        var s = Volatile.Read(ref _snapshot);
         return s is not null && select(s) is { } v ? [new Measurement<T>(v)] : [];
     }
 
     private List<Measurement<double>> Volumes(Func<(string Path, string Kind, double AvailBytes, double UsedRatio, double InodesUsedRatio), double> select)
     {
-        var s = Volatile.Read(ref snapshot);
+        var s = Volatile.Read(ref _snapshot);
         return s is null ? [] : s.Volumes.Select(v => new Measurement<double>(select(v),
             new KeyValuePair<string, object?>("path", v.Path), new KeyValuePair<string, object?>("kind", v.Kind))).ToList();
     }
 
     private List<Measurement<long>> Owners(Func<(string Path, long Wrong, long ForeignSymlinks, long Entries), long> select)
     {
-        var s = Volatile.Read(ref snapshot);
+        var s = Volatile.Read(ref _snapshot);
         return s is null ? [] : s.LogDirOwnership.Select(d => new Measurement<long>(select(d), new KeyValuePair<string, object?>("path", d.Path))).ToList();
     }
 }

@@ -42,7 +42,7 @@ internal static class ProcessRegistry
         """;
 
     private static readonly Lazy<string> HostDirectory = new(Initialise, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static int counter;
+    private static int _counter;
 
     public static void RegisterProcess(int pid, string marker) =>
         File.WriteAllText(Path.Combine(HostDirectory.Value, "pid-" + pid.ToString(CultureInfo.InvariantCulture)), marker);
@@ -53,7 +53,7 @@ internal static class ProcessRegistry
     /// <summary>Records a temp dir to delete if the host dies; returns the token for <see cref="UnregisterDirectory"/>.</summary>
     public static string RegisterDirectory(string path)
     {
-        var token = Path.Combine(HostDirectory.Value, "dir-" + Interlocked.Increment(ref counter).ToString(CultureInfo.InvariantCulture));
+        var token = Path.Combine(HostDirectory.Value, "dir-" + Interlocked.Increment(ref _counter).ToString(CultureInfo.InvariantCulture));
         File.WriteAllText(token, path);
         return token;
     }

@@ -6,22 +6,22 @@ namespace KafkaAgent.ZooKeeper.Tests.FourLetterWords;
 /// <summary>A loopback listener that misbehaves on purpose: answers huge, closes silently, or never answers.</summary>
 internal sealed class FakeFourLetterWordServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Socket> held = [];
-    private readonly Task loop;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Socket> _held = [];
+    private readonly Task _loop;
 
     public FakeFourLetterWordServer(Func<Socket, Task<bool>> handle)
     {
-        listener.Start();
-        loop = Task.Run(async () =>
+        _listener.Start();
+        _loop = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
                 Socket socket;
                 try
                 {
-                    socket = await listener.AcceptSocketAsync(stop.Token);
+                    socket = await _listener.AcceptSocketAsync(_stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -34,13 +34,13 @@ internal sealed class FakeFourLetterWordServer : IAsyncDisposable
                 }
                 else
                 {
-                    held.Add(socket);
+                    _held.Add(socket);
                 }
             }
         });
     }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     /// <summary>
     /// Replies as ZooKeeper does: reads the word first, then writes and closes. Closing with the word still
@@ -66,10 +66,10 @@ internal sealed class FakeFourLetterWordServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        listener.Stop();
-        await loop;
-        held.ForEach(socket => socket.Dispose());
-        stop.Dispose();
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _loop;
+        _held.ForEach(socket => socket.Dispose());
+        _stop.Dispose();
     }
 }

@@ -5,18 +5,18 @@ namespace KafkaAgent.ZooKeeper.Tests.TestBed;
 /// <summary>One real ZooKeeper per test class; tests that break it put it back before they end.</summary>
 public abstract class ZooKeeperFixture(int size, bool whitelist) : IAsyncLifetime
 {
-    private ZooKeeperEnsemble? ensemble;
+    private ZooKeeperEnsemble? _ensemble;
 
-    public ZooKeeperEnsemble Ensemble => ensemble ?? throw new InvalidOperationException("fixture not started");
+    public ZooKeeperEnsemble Ensemble => _ensemble ?? throw new InvalidOperationException("fixture not started");
 
     public async Task InitializeAsync() =>
-        ensemble = await ZooKeeperEnsemble.StartAsync(size, new ZooKeeperServerOptions { WhitelistFourLetterWords = whitelist });
+        _ensemble = await ZooKeeperEnsemble.StartAsync(size, new ZooKeeperServerOptions { WhitelistFourLetterWords = whitelist });
 
     public async Task DisposeAsync()
     {
-        if (ensemble is not null)
+        if (_ensemble is not null)
         {
-            await ensemble.DisposeAsync();
+            await _ensemble.DisposeAsync();
         }
     }
 }

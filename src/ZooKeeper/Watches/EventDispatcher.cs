@@ -14,7 +14,7 @@ internal sealed class EventDispatcher : IAsyncDisposable
     private readonly Task _loop;
 
     [ThreadStatic]
-    private static bool t_inCallback;
+    private static bool _inCallback;
 
     public EventDispatcher(ILogger logger)
     {
@@ -32,7 +32,7 @@ internal sealed class EventDispatcher : IAsyncDisposable
         _queue.Writer.TryComplete();
 
         // A callback that disposes the client would otherwise wait here for itself to return.
-        if (!t_inCallback)
+        if (!_inCallback)
         {
             await _loop;
         }
@@ -46,7 +46,7 @@ internal sealed class EventDispatcher : IAsyncDisposable
             {
                 try
                 {
-                    t_inCallback = true;
+                    _inCallback = true;
                     action();
                 }
 #pragma warning disable CA1031 // A caller's callback may throw anything; it must not stop later events.
@@ -57,7 +57,7 @@ internal sealed class EventDispatcher : IAsyncDisposable
                 }
                 finally
                 {
-                    t_inCallback = false;
+                    _inCallback = false;
                 }
             }
         }

@@ -5,12 +5,12 @@ namespace KafkaAgent.Tests.Configuration.Discovery;
 
 public sealed class KafkaServerConfigTests : IDisposable
 {
-    private readonly string path = Path.GetTempFileName();
+    private readonly string _path = Path.GetTempFileName();
 
     [Fact]
     public void Read_TypicalServerProperties_ExtractsWhatTheAgentNeeds()
     {
-        File.WriteAllText(path, """
+        File.WriteAllText(_path, """
             broker.id=2
             log.dirs=/var/kafka/a,/var/kafka/b
             listeners=PLAINTEXT://0.0.0.0:9092,SSL://:9093
@@ -19,7 +19,7 @@ public sealed class KafkaServerConfigTests : IDisposable
             zookeeper.session.timeout.ms=6000
             """);
 
-        var c = KafkaServerConfig.Read(path);
+        var c = KafkaServerConfig.Read(_path);
 
         Assert.Equal(2, c.BrokerId);
         Assert.Equal(["/var/kafka/a", "/var/kafka/b"], c.LogDirs);
@@ -34,9 +34,9 @@ public sealed class KafkaServerConfigTests : IDisposable
     [Fact]
     public void Read_Defaults_AreKafkas()
     {
-        File.WriteAllText(path, "log.dir=/data/k\n");
+        File.WriteAllText(_path, "log.dir=/data/k\n");
 
-        var c = KafkaServerConfig.Read(path);
+        var c = KafkaServerConfig.Read(_path);
 
         Assert.Null(c.BrokerId);
         Assert.Equal(["/data/k"], c.LogDirs);
@@ -51,24 +51,24 @@ public sealed class KafkaServerConfigTests : IDisposable
     [InlineData("zookeeper.connect=zk1", "zookeeper.connect: 'zk1' is not host:port")]
     public void Read_BadValue_NamesPropertyAndFile(string line, string expected)
     {
-        File.WriteAllText(path, line + "\n");
+        File.WriteAllText(_path, line + "\n");
 
-        var error = Assert.Throws<ConfigurationException>(() => KafkaServerConfig.Read(path));
+        var error = Assert.Throws<ConfigurationException>(() => KafkaServerConfig.Read(_path));
 
-        Assert.StartsWith($"kafka.server_properties: {path}: ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"kafka.server_properties: {_path}: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ProtocolOf_MappedListenerName_UsesTheMap()
     {
-        File.WriteAllText(path, "listeners=INTERNAL://:9092,EXTERNAL://:9094\nlistener.security.protocol.map=INTERNAL:PLAINTEXT,EXTERNAL:SSL\n");
+        File.WriteAllText(_path, "listeners=INTERNAL://:9092,EXTERNAL://:9094\nlistener.security.protocol.map=INTERNAL:PLAINTEXT,EXTERNAL:SSL\n");
 
-        var c = KafkaServerConfig.Read(path);
+        var c = KafkaServerConfig.Read(_path);
 
         Assert.Equal("PLAINTEXT", c.ProtocolOf(c.Listeners[0]));
         Assert.Equal("SSL", c.ProtocolOf(c.Listeners[1]));
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 }

@@ -5,12 +5,12 @@ namespace KafkaAgent.Tests.Configuration.Discovery;
 /// <summary>Which listener of server.properties the Kafka API probe talks to, and with which security protocol.</summary>
 public sealed class ProbeListenerTests : IDisposable
 {
-    private readonly string path = Path.GetTempFileName();
+    private readonly string _path = Path.GetTempFileName();
 
     private KafkaServerConfig Server(string properties)
     {
-        File.WriteAllText(path, properties);
-        return KafkaServerConfig.Read(path);
+        File.WriteAllText(_path, properties);
+        return KafkaServerConfig.Read(_path);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class ProbeListenerTests : IDisposable
 
         Assert.Null(choice);
         Assert.Equal("kafka.listener_name", key);
-        Assert.Equal($"'INTERNAL' is not among the listeners of {path} (PLAINTEXT, SSL)", problem);
+        Assert.Equal($"'INTERNAL' is not among the listeners of {_path} (PLAINTEXT, SSL)", problem);
     }
 
     [Fact]
@@ -112,5 +112,5 @@ public sealed class ProbeListenerTests : IDisposable
         Assert.Equal("'broker1' is not host:port", problem);
     }
 
-    public void Dispose() => File.Delete(path);
+    public void Dispose() => File.Delete(_path);
 }

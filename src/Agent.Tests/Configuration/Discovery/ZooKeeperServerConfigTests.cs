@@ -4,12 +4,12 @@ namespace KafkaAgent.Tests.Configuration.Discovery;
 
 public sealed class ZooKeeperServerConfigTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("zkcfg-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("zkcfg-").FullName;
 
     [Fact]
     public void Read_EnsembleConfig_ListsServersAndJoinGrace()
     {
-        var path = Path.Combine(directory, "zoo.cfg");
+        var path = Path.Combine(_directory, "zoo.cfg");
         File.WriteAllText(path, "tickTime=2000\ninitLimit=10\nclientPort=2182\ndataDir=/var/zk\nserver.2=b:2888:3888\nserver.1=a:2888:3888;2181\nserver.3=c:2888:3888:observer\n");
 
         var c = ZooKeeperServerConfig.Read(path);
@@ -24,8 +24,8 @@ public sealed class ZooKeeperServerConfigTests : IDisposable
     [Fact]
     public void Read_DynamicConfigFile_AddsItsServers()
     {
-        var path = Path.Combine(directory, "zoo.cfg");
-        File.WriteAllText(Path.Combine(directory, "zoo.cfg.dynamic"), "server.1=a:2888:3888;2181\nserver.2=b:2888:3888;2181\n");
+        var path = Path.Combine(_directory, "zoo.cfg");
+        File.WriteAllText(Path.Combine(_directory, "zoo.cfg.dynamic"), "server.1=a:2888:3888;2181\nserver.2=b:2888:3888;2181\n");
         File.WriteAllText(path, "dataDir=/z\ndynamicConfigFile=zoo.cfg.dynamic\n");
 
         var c = ZooKeeperServerConfig.Read(path);
@@ -37,11 +37,11 @@ public sealed class ZooKeeperServerConfigTests : IDisposable
     [Fact]
     public void Read_Standalone_ExpectsNoEnsemble()
     {
-        var path = Path.Combine(directory, "zoo.cfg");
+        var path = Path.Combine(_directory, "zoo.cfg");
         File.WriteAllText(path, "clientPort=2181\n");
 
         Assert.False(ZooKeeperServerConfig.Read(path).ExpectsEnsemble);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

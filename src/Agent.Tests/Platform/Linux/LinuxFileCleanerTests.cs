@@ -8,19 +8,19 @@ namespace KafkaAgent.Tests.Platform.Linux;
 public sealed class LinuxFileCleanerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private readonly string dir = Directory.CreateTempSubdirectory("app-logs-").FullName;
-    private readonly string outside = Directory.CreateTempSubdirectory("cleaner-outside-").FullName;
-    private readonly LinuxFileCleaner cleaner = new(new FakeTimeProvider(Now));
+    private readonly string _dir = Directory.CreateTempSubdirectory("app-logs-").FullName;
+    private readonly string _outside = Directory.CreateTempSubdirectory("cleaner-outside-").FullName;
+    private readonly LinuxFileCleaner _cleaner = new(new FakeTimeProvider(Now));
 
     private string Write(string name, int hoursOld, int bytes = 8192, string? under = null)
     {
-        var path = Path.Combine(under ?? dir, name);
+        var path = Path.Combine(under ?? _dir, name);
         File.WriteAllBytes(path, new byte[bytes]);
         File.SetLastWriteTimeUtc(path, Now.UtcDateTime.AddHours(-hoursOld));
         return path;
     }
 
-    private string[] Left() => Directory.EnumerateFileSystemEntries(dir).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToArray();
+    private string[] Left() => Directory.EnumerateFileSystemEntries(_dir).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal).ToArray();
 
     [Fact]
     public void DeleteRotatedLogs_Everything_RotatedGoneLiveFilesKept()
@@ -36,7 +36,7 @@ public sealed class LinuxFileCleanerTests : IDisposable
             Write(rotated, 10);
         }
 
-        var result = cleaner.DeleteRotatedLogs(dir, 0, CancellationToken.None);
+        var result = _cleaner.DeleteRotatedLogs(_dir, 0, CancellationToken.None);
 
         Assert.Equal(10, result.FilesDeleted);
         Assert.True(result.BytesFreed >= 10 * 8192, $"freed {result.BytesFreed}");
@@ -51,7 +51,7 @@ public sealed class LinuxFileCleanerTests : IDisposable
         Write("server.log.2026-11-27-01", 11);
         Write("server.log.2026-11-27-02", 10);
 
-        var result = cleaner.DeleteRotatedLogs(dir, 8192, CancellationToken.None);
+        var result = _cleaner.DeleteRotatedLogs(_dir, 8192, CancellationToken.None);
 
         Assert.Equal(1, result.FilesDeleted);
         Assert.Equal(["server.log.2026-11-27-02", "server.log.2026-11-27-03"], Left());
@@ -60,11 +60,11 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void DeleteRotatedLogs_SymlinkWithRotatedName_NeitherFollowedNorDeleted()
     {
-        var target = Write("precious", 50, under: outside);
-        File.CreateSymbolicLink(Path.Combine(dir, "server.log.2026-11-27-01"), target);
-        Directory.CreateDirectory(Path.Combine(dir, "server.log.2026-11-27-02"));
+        var target = Write("precious", 50, under: _outside);
+        File.CreateSymbolicLink(Path.Combine(_dir, "server.log.2026-11-27-01"), target);
+        Directory.CreateDirectory(Path.Combine(_dir, "server.log.2026-11-27-02"));
 
-        var result = cleaner.DeleteRotatedLogs(dir, 0, CancellationToken.None);
+        var result = _cleaner.DeleteRotatedLogs(_dir, 0, CancellationToken.None);
 
         Assert.Equal(0, result.FilesDeleted);
         Assert.True(File.Exists(target));
@@ -75,10 +75,10 @@ public sealed class LinuxFileCleanerTests : IDisposable
     public void DeleteRotatedLogs_HardLinkedOrJustWritten_Kept()
     {
         var linked = Write("server.log.2026-11-27-01", 10);
-        Shell.Run("ln", linked, Path.Combine(outside, "other-name"));
+        Shell.Run("ln", linked, Path.Combine(_outside, "other-name"));
         Write("java_pid1.hprof", 0); // being written right now
 
-        var result = cleaner.DeleteRotatedLogs(dir, 0, CancellationToken.None);
+        var result = _cleaner.DeleteRotatedLogs(_dir, 0, CancellationToken.None);
 
         Assert.Equal(0, result.FilesDeleted);
         Assert.Equal(["java_pid1.hprof", "server.log.2026-11-27-01"], Left());
@@ -87,7 +87,7 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void DeleteRotatedLogs_MissingDir_ErrorNamingIt()
     {
-        var result = cleaner.DeleteRotatedLogs(Path.Combine(dir, "absent"), 0, CancellationToken.None);
+        var result = _cleaner.DeleteRotatedLogs(Path.Combine(_dir, "absent"), 0, CancellationToken.None);
 
         Assert.Equal(0, result.FilesDeleted);
         Assert.Contains("absent", Assert.Single(result.Errors), StringComparison.Ordinal);
@@ -96,14 +96,14 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void PurgeZooKeeperData_KeepThree_OlderSnapshotsAndUnneededLogsGone()
     {
-        var v2 = Directory.CreateDirectory(Path.Combine(dir, "version-2")).FullName;
+        var v2 = Directory.CreateDirectory(Path.Combine(_dir, "version-2")).FullName;
         foreach (var name in new[] { "snapshot.100", "snapshot.200", "snapshot.300", "snapshot.400", "snapshot.500",
                      "log.50", "log.150", "log.250", "log.350", "log.450", "acceptedEpoch", "currentEpoch" })
         {
             Write(name, 5, under: v2);
         }
 
-        var result = cleaner.PurgeZooKeeperData(dir, null, 3, CancellationToken.None);
+        var result = _cleaner.PurgeZooKeeperData(_dir, null, 3, CancellationToken.None);
 
         // Kept: the newest 3 snapshots (300, 400, 500), the log holding zxid 0x300 (log.250) and every later log.
         Assert.Equal(4, result.FilesDeleted);
@@ -114,8 +114,8 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void PurgeZooKeeperData_SeparateDataLogDirAndHexZxids_BothPurged()
     {
-        var snaps = Directory.CreateDirectory(Path.Combine(dir, "version-2")).FullName;
-        var logs = Directory.CreateDirectory(Path.Combine(outside, "version-2")).FullName;
+        var snaps = Directory.CreateDirectory(Path.Combine(_dir, "version-2")).FullName;
+        var logs = Directory.CreateDirectory(Path.Combine(_outside, "version-2")).FullName;
         foreach (var name in new[] { "snapshot.a", "snapshot.f", "snapshot.1a", "snapshot.2b" })
         {
             Write(name, 5, under: snaps);
@@ -126,7 +126,7 @@ public sealed class LinuxFileCleanerTests : IDisposable
             Write(name, 5, under: logs);
         }
 
-        var result = cleaner.PurgeZooKeeperData(dir, outside, 3, CancellationToken.None);
+        var result = _cleaner.PurgeZooKeeperData(_dir, _outside, 3, CancellationToken.None);
 
         // Oldest kept snapshot 0xf: log.b (0xb <= 0xf) holds it; log.1 goes, as does snapshot.a.
         Assert.Equal(2, result.FilesDeleted);
@@ -138,11 +138,11 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void PurgeZooKeeperData_NoMoreThanKeep_NothingDeleted()
     {
-        var v2 = Directory.CreateDirectory(Path.Combine(dir, "version-2")).FullName;
+        var v2 = Directory.CreateDirectory(Path.Combine(_dir, "version-2")).FullName;
         Write("snapshot.1", 5, under: v2);
         Write("log.1", 5, under: v2);
 
-        var result = cleaner.PurgeZooKeeperData(dir, null, 3, CancellationToken.None);
+        var result = _cleaner.PurgeZooKeeperData(_dir, null, 3, CancellationToken.None);
 
         Assert.Equal(0, result.FilesDeleted);
         Assert.Equal(2, Directory.EnumerateFiles(v2).Count());
@@ -151,21 +151,21 @@ public sealed class LinuxFileCleanerTests : IDisposable
     [Fact]
     public void PurgeZooKeeperData_KeepBelowThree_Refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => cleaner.PurgeZooKeeperData(dir, null, 2, CancellationToken.None));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _cleaner.PurgeZooKeeperData(_dir, null, 2, CancellationToken.None));
     }
 
     [Fact]
     public void PurgeZooKeeperData_Version2IsASymlink_NotFollowed()
     {
-        var elsewhere = Directory.CreateDirectory(Path.Combine(outside, "elsewhere")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_outside, "elsewhere")).FullName;
         foreach (var name in new[] { "snapshot.1", "snapshot.2", "snapshot.3", "snapshot.4" })
         {
             Write(name, 5, under: elsewhere);
         }
 
-        File.CreateSymbolicLink(Path.Combine(dir, "version-2"), elsewhere);
+        File.CreateSymbolicLink(Path.Combine(_dir, "version-2"), elsewhere);
 
-        var result = cleaner.PurgeZooKeeperData(dir, null, 3, CancellationToken.None);
+        var result = _cleaner.PurgeZooKeeperData(_dir, null, 3, CancellationToken.None);
 
         Assert.Equal(0, result.FilesDeleted);
         Assert.Single(result.Errors);
@@ -174,7 +174,7 @@ public sealed class LinuxFileCleanerTests : IDisposable
 
     public void Dispose()
     {
-        Directory.Delete(dir, recursive: true);
-        Directory.Delete(outside, recursive: true);
+        Directory.Delete(_dir, recursive: true);
+        Directory.Delete(_outside, recursive: true);
     }
 }

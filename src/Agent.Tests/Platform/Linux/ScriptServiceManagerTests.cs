@@ -12,23 +12,23 @@ namespace KafkaAgent.Tests.Platform.Linux;
 /// </summary>
 public sealed class ScriptServiceManagerTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("script-service-").FullName;
-    private readonly ProcFs proc = new();
-    private readonly List<int> started = [];
+    private readonly string _dir = Directory.CreateTempSubdirectory("script-service-").FullName;
+    private readonly ProcFs _proc = new();
+    private readonly List<int> _started = [];
 
-    private string PidFile => Path.Combine(dir, "kafka.pid");
+    private string PidFile => Path.Combine(_dir, "kafka.pid");
 
-    private string Config => Path.Combine(dir, "server.properties");
+    private string Config => Path.Combine(_dir, "server.properties");
 
     /// <param name="onTerm">What the daemon does on SIGTERM: exit 143 like Java, or "" to ignore it.</param>
     private string WriteStartScript(string onTerm = "exit 143")
     {
-        var script = Path.Combine(dir, "kafka-server-start.sh");
+        var script = Path.Combine(_dir, "kafka-server-start.sh");
         File.WriteAllText(script, $$"""
             #!/bin/sh
             [ "$1" = -daemon ] && shift
-            echo "$@" > {{dir}}/args
-            nohup setsid sh -c 'trap "{{onTerm}}" TERM; touch {{dir}}/trapped; while :; do sleep 0.1; done' kafka.Kafka "$1" >/dev/null 2>&1 </dev/null &
+            echo "$@" > {{_dir}}/args
+            nohup setsid sh -c 'trap "{{onTerm}}" TERM; touch {{_dir}}/trapped; while :; do sleep 0.1; done' kafka.Kafka "$1" >/dev/null 2>&1 </dev/null &
             echo $! > {{PidFile}}
             echo started
             """);
@@ -41,7 +41,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
     private ScriptServiceManager Manager(string? pidFile, string startScript, IProcessRunner? runner = null, bool underSystemd = false, uint agentUid = 0, bool sameUser = true) =>
         new(new ServiceSettings("kafka", pidFile is null ? ServiceManagerKind.Script : ServiceManagerKind.PidFile, pidFile,
                 TimeSpan.FromSeconds(120), "kafka.Kafka", new ServiceScripts(startScript, Config, "kafka", "kafka", sameUser ? agentUid : 4242, sameUser ? agentUid : 4242)),
-            runner ?? new ProcessRunner(), proc, TimeProvider.System, underSystemd, agentUid);
+            runner ?? new ProcessRunner(), _proc, TimeProvider.System, underSystemd, agentUid);
 
     /// <summary>
     /// The start script returns once it has forked the daemon (nohup, setsid, sh exec in turn), as Kafka's does; the
@@ -51,7 +51,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
     {
         // Until the daemon's own shell runs (it touches "trapped"), its pid is mid-exec (nohup, setsid, sh) and
         // /proc/PID/cmdline can read empty for an instant.
-        for (var i = 0; i < 100 && !File.Exists(Path.Combine(dir, "trapped")); i++)
+        for (var i = 0; i < 100 && !File.Exists(Path.Combine(_dir, "trapped")); i++)
         {
             await Task.Delay(100);
         }
@@ -69,7 +69,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
     private int StartUnrelated()
     {
         using var p = System.Diagnostics.Process.Start("sleep", "300");
-        started.Add(p.Id);
+        _started.Add(p.Id);
         return p.Id;
     }
 
@@ -96,7 +96,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
         Assert.True(result.Succeeded);
         Assert.Contains("not running", result.Detail, StringComparison.Ordinal);
-        Assert.Equal('S', proc.State(other));
+        Assert.Equal('S', _proc.State(other));
     }
 
     [Fact]
@@ -106,11 +106,11 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
         var start = await manager.StartAsync("kafka", CancellationToken.None);
         var running = await RunningAsync(manager);
-        started.Add(running.MainPid ?? 0);
+        _started.Add(running.MainPid ?? 0);
 
         Assert.True(start.Succeeded, start.Detail);
         Assert.Contains("exit 0: started", start.Detail, StringComparison.Ordinal);
-        Assert.Equal(Config, File.ReadAllText(Path.Combine(dir, "args")).Trim()); // -daemon was consumed by the script
+        Assert.Equal(Config, File.ReadAllText(Path.Combine(_dir, "args")).Trim()); // -daemon was consumed by the script
         Assert.Equal(ServiceState.Running, running.State);
 
         var again = await manager.StartAsync("kafka", CancellationToken.None);
@@ -120,7 +120,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
         Assert.True(stop.Succeeded, stop.Detail);
         Assert.Contains("stopped on SIGTERM", stop.Detail, StringComparison.Ordinal);
-        Assert.False(proc.IsAlive(running.MainPid!.Value));
+        Assert.False(_proc.IsAlive(running.MainPid!.Value));
         Assert.False(File.Exists(PidFile));
         Assert.Equal(ServiceState.StoppedByOperator, (await manager.GetStatusAsync("kafka", CancellationToken.None)).State);
     }
@@ -131,8 +131,8 @@ public sealed class ScriptServiceManagerTests : IDisposable
         var manager = Manager(PidFile, WriteStartScript(onTerm: ""));
         Assert.True((await manager.StartAsync("kafka", CancellationToken.None)).Succeeded);
         var pid = (await manager.GetStatusAsync("kafka", CancellationToken.None)).MainPid!.Value;
-        started.Add(pid);
-        for (var i = 0; i < 600 && !File.Exists(Path.Combine(dir, "trapped")); i++)
+        _started.Add(pid);
+        for (var i = 0; i < 600 && !File.Exists(Path.Combine(_dir, "trapped")); i++)
         {
             await Task.Delay(50); // until the daemon ignores SIGTERM: before that, SIGTERM would end it
         }
@@ -141,7 +141,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
         Assert.True(stop.Succeeded, stop.Detail);
         Assert.Contains("sent SIGKILL", stop.Detail, StringComparison.Ordinal);
-        Assert.False(proc.IsAlive(pid));
+        Assert.False(_proc.IsAlive(pid));
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
         Assert.Equal(ServiceState.Down, (await manager.GetStatusAsync("kafka", CancellationToken.None)).State);
         Assert.True((await manager.StartAsync("kafka", CancellationToken.None)).Succeeded);
         var pid = int.Parse(File.ReadAllText(PidFile).Trim(), CultureInfo.InvariantCulture);
-        started.Add(pid);
+        _started.Add(pid);
 
         var status = await RunningAsync(manager);
 
@@ -191,7 +191,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
     [Fact]
     public async Task StartAsync_ScriptMissing_FailsNamingIt()
     {
-        var result = await Manager(PidFile, Path.Combine(dir, "absent.sh")).StartAsync("kafka", CancellationToken.None);
+        var result = await Manager(PidFile, Path.Combine(_dir, "absent.sh")).StartAsync("kafka", CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("absent.sh", result.Detail, StringComparison.Ordinal);
@@ -199,11 +199,11 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
     public void Dispose()
     {
-        foreach (var pid in started.Where(p => p > 0))
+        foreach (var pid in _started.Where(p => p > 0))
         {
             _ = LibC.Kill(pid, LibC.SigKill);
         }
 
-        Directory.Delete(dir, recursive: true);
+        Directory.Delete(_dir, recursive: true);
     }
 }

@@ -11,18 +11,18 @@ namespace KafkaAgent.Platform.Linux;
 /// </summary>
 internal sealed unsafe class DirectoryHandle : IDisposable
 {
-    private int fd;
+    private int _fd;
 
     private DirectoryHandle(int fd, string path)
     {
-        this.fd = fd;
+        this._fd = fd;
         Path = path;
     }
 
     /// <summary>The path the handle was reached by (for messages and keys; never used to open anything).</summary>
     public string Path { get; }
 
-    public int Fd => fd >= 0 ? fd : throw new ObjectDisposedException(Path);
+    public int Fd => _fd >= 0 ? _fd : throw new ObjectDisposedException(Path);
 
     /// <summary>
     /// Opens a configured root. The root itself may be a symlink (/var/kafka -> /data/kafka, chosen by the
@@ -114,10 +114,10 @@ internal sealed unsafe class DirectoryHandle : IDisposable
 
     public void Dispose()
     {
-        if (fd >= 0)
+        if (_fd >= 0)
         {
-            _ = LibC.Close(fd);
-            fd = -1;
+            _ = LibC.Close(_fd);
+            _fd = -1;
         }
     }
 
@@ -128,9 +128,9 @@ internal sealed unsafe class DirectoryHandle : IDisposable
     internal sealed class EntryReader(int fd) : IDisposable
     {
         private const int BufferSize = 32 * 1024;
-        private byte* buffer;
-        private nint filled;
-        private nint position;
+        private byte* _buffer;
+        private nint _filled;
+        private nint _position;
 
         /// <summary>The next entry's NUL-terminated name and d_type (DT_UNKNOWN on filesystems that do not fill it).</summary>
         /// <exception cref="IOException">The directory cannot be read.</exception>
@@ -138,23 +138,23 @@ internal sealed unsafe class DirectoryHandle : IDisposable
         {
             while (true)
             {
-                if (position >= filled)
+                if (_position >= _filled)
                 {
-                    if (buffer is null)
+                    if (_buffer is null)
                     {
-                        buffer = (byte*)NativeMemory.Alloc(BufferSize);
+                        _buffer = (byte*)NativeMemory.Alloc(BufferSize);
                     }
 
-                    filled = LibC.GetDents64(fd, buffer, BufferSize);
-                    position = 0;
-                    if (filled < 0)
+                    _filled = LibC.GetDents64(fd, _buffer, BufferSize);
+                    _position = 0;
+                    if (_filled < 0)
                     {
                         var errno = Marshal.GetLastPInvokeError();
-                        filled = 0;
+                        _filled = 0;
                         throw new IOException($"getdents: {LibC.ErrorText(errno)}");
                     }
 
-                    if (filled == 0)
+                    if (_filled == 0)
                     {
                         name = null;
                         type = 0;
@@ -163,8 +163,8 @@ internal sealed unsafe class DirectoryHandle : IDisposable
                 }
 
                 // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2) at 16, d_type (1) at 18, d_name at 19.
-                var entry = buffer + position;
-                position += *(ushort*)(entry + 16);
+                var entry = _buffer + _position;
+                _position += *(ushort*)(entry + 16);
                 name = entry + 19;
                 if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0)))
                 {
@@ -178,10 +178,10 @@ internal sealed unsafe class DirectoryHandle : IDisposable
 
         public void Dispose()
         {
-            if (buffer is not null)
+            if (_buffer is not null)
             {
-                NativeMemory.Free(buffer);
-                buffer = null;
+                NativeMemory.Free(_buffer);
+                _buffer = null;
             }
         }
     }

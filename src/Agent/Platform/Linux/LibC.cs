@@ -36,7 +36,7 @@ internal static unsafe partial class LibC
     {
         public long Seconds;
         public uint Nanoseconds;
-        private readonly int reserved;
+        private readonly int _reserved;
 
         public readonly long Ticks => (Seconds * 1_000_000_000L) + Nanoseconds;
     }
@@ -61,7 +61,7 @@ internal static unsafe partial class LibC
         public uint Uid;
         public uint Gid;
         public ushort Mode;
-        private readonly ushort spare0;
+        private readonly ushort _spare0;
         public ulong Inode;
         public ulong Size;
         public ulong Blocks;
@@ -87,7 +87,7 @@ internal static unsafe partial class LibC
         public ulong FileSystemId;
         public ulong Flags;
         public ulong MaxNameLength;
-        private fixed int spare[6];
+        private fixed int _spare[6];
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]

@@ -58,28 +58,28 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
 
     private sealed class Run(string root, uint uid, uint gid, Action<string>? beforeDirectory)
     {
-        private readonly List<string> errors = [];
-        private readonly string realRoot = LibC.RealPath(root) ?? root;
-        private long changed, failed, skipped;
+        private readonly List<string> _errors = [];
+        private readonly string _realRoot = LibC.RealPath(root) ?? root;
+        private long _changed, _failed, _skipped;
 
         public string Root => root;
 
         public OwnershipFixResult Result()
         {
-            lock (errors)
+            lock (_errors)
             {
-                return new OwnershipFixResult(Interlocked.Read(ref changed), Interlocked.Read(ref failed), Interlocked.Read(ref skipped), errors.ToList());
+                return new OwnershipFixResult(Interlocked.Read(ref _changed), Interlocked.Read(ref _failed), Interlocked.Read(ref _skipped), _errors.ToList());
             }
         }
 
         public void Fail(string path, string problem)
         {
-            Interlocked.Increment(ref failed);
-            lock (errors)
+            Interlocked.Increment(ref _failed);
+            lock (_errors)
             {
-                if (errors.Count < MaxErrors)
+                if (_errors.Count < MaxErrors)
                 {
-                    errors.Add($"{path}: {problem}");
+                    _errors.Add($"{path}: {problem}");
                 }
             }
         }
@@ -98,7 +98,7 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
             {
                 if (Fchown(dir.Fd, uid, gid) == 0)
                 {
-                    Interlocked.Increment(ref changed);
+                    Interlocked.Increment(ref _changed);
                 }
                 else
                 {
@@ -139,7 +139,7 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
                 {
                     if (LibC.FchownAt(dir.Fd, name, uid, gid, LibC.AtSymlinkNoFollow) == 0)
                     {
-                        Interlocked.Increment(ref changed);
+                        Interlocked.Increment(ref _changed);
                     }
                     else if (Marshal.GetLastPInvokeError() is var blindErrno && blindErrno != LibC.ENOENT)
                     {
@@ -174,13 +174,13 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
 
                 if (format == LibC.SIflnk && PointsOutside(dir, name))
                 {
-                    Interlocked.Increment(ref skipped);
+                    Interlocked.Increment(ref _skipped);
                     continue;
                 }
 
                 if (LibC.FchownAt(dir.Fd, name, uid, gid, LibC.AtSymlinkNoFollow) == 0)
                 {
-                    Interlocked.Increment(ref changed);
+                    Interlocked.Increment(ref _changed);
                 }
                 else if (Marshal.GetLastPInvokeError() is var errno && errno != LibC.ENOENT)
                 {
@@ -201,7 +201,7 @@ internal sealed unsafe partial class LinuxOwnershipFixer(Action<string>? beforeD
 
             var target = Encoding.UTF8.GetString(buffer, (int)length);
             var resolved = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(dir.Path, target));
-            return !IsUnder(resolved, root) && !IsUnder(resolved, realRoot);
+            return !IsUnder(resolved, root) && !IsUnder(resolved, _realRoot);
         }
 
         private static bool IsUnder(string path, string under) =>

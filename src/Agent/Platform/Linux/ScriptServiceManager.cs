@@ -20,15 +20,15 @@ internal sealed class ScriptServiceManager(
     ServiceSettings settings, IProcessRunner runner, ProcFs proc, TimeProvider time, bool underSystemd, uint effectiveUid) : IServiceManager
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly PidFileServiceManager? pidFile = settings.PidFile is null ? null : new PidFileServiceManager(settings.PidFile, settings.CommandMatch, proc);
+    private readonly PidFileServiceManager? _pidFile = settings.PidFile is null ? null : new PidFileServiceManager(settings.PidFile, settings.CommandMatch, proc);
 
-    public string Kind => pidFile is null ? "script" : "pidfile";
+    public string Kind => _pidFile is null ? "script" : "pidfile";
 
     public Task<ServiceStatus> GetStatusAsync(string service, CancellationToken cancellationToken)
     {
-        if (pidFile is not null)
+        if (_pidFile is not null)
         {
-            return pidFile.GetStatusAsync(cancellationToken);
+            return _pidFile.GetStatusAsync(cancellationToken);
         }
 
         var found = proc.FindService(settings.CommandMatch);
@@ -92,7 +92,7 @@ internal sealed class ScriptServiceManager(
         var result = await GracefulStop.StopAsync(process, service, stopTimeout, time, cancellationToken);
         if (result.Succeeded)
         {
-            pidFile?.RemoveIfNames(pid);
+            _pidFile?.RemoveIfNames(pid);
         }
 
         return result;

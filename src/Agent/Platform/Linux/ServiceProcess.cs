@@ -8,12 +8,12 @@ namespace KafkaAgent.Platform.Linux;
 /// </summary>
 internal sealed partial class ServiceProcess : IDisposable
 {
-    private int pidFd;
+    private int _pidFd;
 
     private ServiceProcess(int pid, int pidFd)
     {
         Pid = pid;
-        this.pidFd = pidFd;
+        this._pidFd = pidFd;
     }
 
     public int Pid { get; }
@@ -43,21 +43,21 @@ internal sealed partial class ServiceProcess : IDisposable
     }
 
     /// <summary>Sends a signal to this process only; false when it has already exited.</summary>
-    public bool Signal(int signal) => PidFdSendSignal(pidFd, signal, 0, 0) == 0;
+    public bool Signal(int signal) => PidFdSendSignal(_pidFd, signal, 0, 0) == 0;
 
     /// <summary>The process has exited (a zombie waiting for its parent counts as exited).</summary>
     public unsafe bool HasExited()
     {
-        var poll = new LibC.PollFd { Fd = pidFd, Events = LibC.PollIn };
+        var poll = new LibC.PollFd { Fd = _pidFd, Events = LibC.PollIn };
         return LibC.Poll(&poll, 1, 0) > 0 && (poll.Revents & LibC.PollIn) != 0;
     }
 
     public void Dispose()
     {
-        if (pidFd >= 0)
+        if (_pidFd >= 0)
         {
-            _ = LibC.Close(pidFd);
-            pidFd = -1;
+            _ = LibC.Close(_pidFd);
+            _pidFd = -1;
         }
     }
 

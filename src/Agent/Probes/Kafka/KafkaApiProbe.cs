@@ -18,9 +18,9 @@ namespace KafkaAgent.Probes.Kafka;
 internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpan metadataInterval, TimeProvider time, KafkaClientSecurity? security = null)
     : IProbe<KafkaApiFacts>
 {
-    private readonly KafkaClientSecurity security = security ?? KafkaClientSecurity.Plaintext;
-    private (KafkaApiFacts Facts, long At)? lastAnswer;
-    private bool portWasOpen = true;
+    private readonly KafkaClientSecurity _security = security ?? KafkaClientSecurity.Plaintext;
+    private (KafkaApiFacts Facts, long At)? _lastAnswer;
+    private bool _portWasOpen = true;
 
     /// <summary>
     /// Loads librdkafka and binds its entry points (a few hundred milliseconds of one-time work) on a background
@@ -41,18 +41,18 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
     public async Task<KafkaApiFacts> ProbeAsync(CancellationToken cancellationToken)
     {
         var connect = TcpConnect.TryAsync(endpoint.Host, endpoint.Port, timeout, cancellationToken);
-        var cached = lastAnswer is { } last && time.GetElapsedTime(last.At) < metadataInterval ? last.Facts : null;
+        var cached = _lastAnswer is { } last && time.GetElapsedTime(last.At) < metadataInterval ? last.Facts : null;
 
         // While the port was open at the last probe (or on the first one), Metadata is asked at the same time as
         // the port is checked, so a pass waits for the slower of the two instead of their sum. After the port was
         // found closed, the port is checked first: no admin client is built each cycle for a broker that is down.
-        var metadata = cached is null && portWasOpen ? StartMetadata() : null;
+        var metadata = cached is null && _portWasOpen ? StartMetadata() : null;
 
         var (open, detail) = await connect;
-        portWasOpen = open;
+        _portWasOpen = open;
         if (!open)
         {
-            lastAnswer = null;
+            _lastAnswer = null;
             return new KafkaApiFacts(endpoint.ToString(), false, false, 0, 0, detail);
         }
 
@@ -62,7 +62,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         }
 
         var facts = await (metadata ?? StartMetadata()).WaitAsync(cancellationToken);
-        lastAnswer = facts.MetadataAnswered ? (facts, time.GetTimestamp()) : null;
+        _lastAnswer = facts.MetadataAnswered ? (facts, time.GetTimestamp()) : null;
         return facts;
     }
 
@@ -82,7 +82,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
             ReconnectBackoffMaxMs = 1000,
             ClientId = "kafka-agent",
         };
-        security.Apply(config);
+        _security.Apply(config);
         var refusal = new SecurityRefusal();
         try
         {
@@ -95,7 +95,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
             }
             catch (KafkaException ex) when (refusal.Reason is { } reason)
             {
-                return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{security.Describe()}: {reason} (Metadata: {ex.Error.Reason})")
+                return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{_security.Describe()}: {reason} (Metadata: {ex.Error.Reason})")
                 {
                     SecurityFailure = true,
                 };
@@ -115,7 +115,7 @@ internal sealed class KafkaApiProbe(HostPort endpoint, TimeSpan timeout, TimeSpa
         catch (ArgumentException ex)
         {
             // librdkafka refused the security settings themselves (a key file it cannot parse, say).
-            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{security.Describe()}: {ex.Message}") { SecurityFailure = true };
+            return new KafkaApiFacts(endpoint.ToString(), true, false, 0, 0, $"{_security.Describe()}: {ex.Message}") { SecurityFailure = true };
         }
     }
 }

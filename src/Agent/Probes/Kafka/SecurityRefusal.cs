@@ -8,23 +8,23 @@ namespace KafkaAgent.Probes.Kafka;
 /// </summary>
 internal sealed class SecurityRefusal
 {
-    private string? reason;
-    private string? first;
+    private string? _reason;
+    private string? _first;
 
-    public string? Reason => Volatile.Read(ref reason);
+    public string? Reason => Volatile.Read(ref _reason);
 
     /// <summary>
     /// The first error librdkafka reported, refusal or not: what the connection died of (later ones tend to be
     /// the summary "1/1 brokers are down").
     /// </summary>
-    public string? First => Volatile.Read(ref first);
+    public string? First => Volatile.Read(ref _first);
 
     public void Observe(Error error)
     {
-        Interlocked.CompareExchange(ref first, error.Reason, null);
+        Interlocked.CompareExchange(ref _first, error.Reason, null);
         if (IsRefusal(error))
         {
-            Interlocked.CompareExchange(ref reason, error.Reason, null);
+            Interlocked.CompareExchange(ref _reason, error.Reason, null);
         }
     }
 
@@ -39,10 +39,10 @@ internal sealed class SecurityRefusal
             return;
         }
 
-        Interlocked.CompareExchange(ref first, message.Message, null);
+        Interlocked.CompareExchange(ref _first, message.Message, null);
         if (message.Message.Contains("SSL", StringComparison.Ordinal) || message.Message.Contains("SASL", StringComparison.Ordinal))
         {
-            Interlocked.CompareExchange(ref reason, message.Message, null);
+            Interlocked.CompareExchange(ref _reason, message.Message, null);
         }
     }
 

@@ -14,19 +14,19 @@ internal sealed class KnownBrokers(string path)
     public const string DefaultStateDirectory = "/var/lib/kafka-agent";
     public const string FileName = "known-brokers.json";
 
-    private Dictionary<string, List<int>>? clusters;
+    private Dictionary<string, List<int>>? _clusters;
 
     public string Path => path;
 
     /// <summary>Adds <paramref name="registered"/> to what is known for <paramref name="cluster"/>; returns every id known.</summary>
     public IReadOnlyList<int> Remember(string cluster, IReadOnlyList<int> registered)
     {
-        clusters ??= Load();
-        var known = clusters.TryGetValue(cluster, out var ids) ? ids : [];
+        _clusters ??= Load();
+        var known = _clusters.TryGetValue(cluster, out var ids) ? ids : [];
         var merged = known.Union(registered).Order().ToList();
         if (merged.Count != known.Count)
         {
-            clusters[cluster] = merged;
+            _clusters[cluster] = merged;
             Save();
         }
 
@@ -61,7 +61,7 @@ internal sealed class KnownBrokers(string path)
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                JsonSerializer.Serialize(stream, clusters!, KnownBrokersJsonContext.Default.DictionaryStringListInt32);
+                JsonSerializer.Serialize(stream, _clusters!, KnownBrokersJsonContext.Default.DictionaryStringListInt32);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -15,47 +15,47 @@ namespace KafkaAgent.Probes.Membership;
 /// </summary>
 internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposable
 {
-    private readonly AgentSettings settings;
-    private readonly TimeProvider time;
-    private readonly PartitionReader partitions;
-    private readonly KnownBrokers known;
-    private ZooKeeperClient? session;
-    private int? serverMinIsr;
+    private readonly AgentSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly PartitionReader _partitions;
+    private readonly KnownBrokers _known;
+    private ZooKeeperClient? _session;
+    private int? _serverMinIsr;
 
     /// <param name="known">Where the ids seen registered are remembered; default known-brokers.json in the state directory.</param>
     public MembershipProbe(AgentSettings settings, TimeProvider? time = null, int maxPartitions = PartitionFacts.MaxPartitionsPerCycle, KnownBrokers? known = null)
     {
-        this.known = known ?? new KnownBrokers(Path.Combine(settings.StateDirectory, KnownBrokers.FileName));
-        this.settings = settings;
-        this.time = time ?? TimeProvider.System;
-        partitions = new PartitionReader(this.time, ServerMinIsr, maxPartitions);
+        this._known = known ?? new KnownBrokers(Path.Combine(settings.StateDirectory, KnownBrokers.FileName));
+        this._settings = settings;
+        this._time = time ?? TimeProvider.System;
+        _partitions = new PartitionReader(this._time, ServerMinIsr, maxPartitions);
     }
 
     /// <summary>The held session, for tests.</summary>
-    internal ZooKeeperClient? Session => session;
+    internal ZooKeeperClient? Session => _session;
 
     public async ValueTask DisposeAsync()
     {
-        if (session is { } client)
+        if (_session is { } client)
         {
-            session = null;
+            _session = null;
             await client.DisposeAsync();
         }
     }
 
     private async Task<ZooKeeperClient> SessionAsync(CancellationToken cancellationToken)
     {
-        if (session is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
+        if (_session is { State: not (ZooKeeperState.Expired or ZooKeeperState.Closed) } live)
         {
             return live;
         }
 
         await DisposeAsync();
-        var timeout = settings.ZooKeeper.Timeout;
-        session = await ZooKeeperClient.ConnectAsync(
+        var timeout = _settings.ZooKeeper.Timeout;
+        _session = await ZooKeeperClient.ConnectAsync(
             new ZooKeeperClientOptions
             {
-                ConnectionString = settings.ZooKeeper.Connect.ConnectionString,
+                ConnectionString = _settings.ZooKeeper.Connect.ConnectionString,
                 ConnectTimeout = timeout,
                 RequestTimeout = timeout,
                 // With every server refusing (the only one was just killed), "unreachable" is the answer at once: the
@@ -63,27 +63,27 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
                 FailQueuedWhenUnreachable = true,
             },
             cancellationToken);
-        return session;
+        return _session;
     }
 
     public async Task<MembershipFacts> ProbeAsync(CancellationToken cancellationToken)
     {
-        var connect = settings.ZooKeeper.Connect.ConnectionString;
-        var id = settings.Kafka.BrokerId;
+        var connect = _settings.ZooKeeper.Connect.ConnectionString;
+        var id = _settings.Kafka.BrokerId;
         ZooKeeperStat? ownStat = null;
         PartitionFacts? health = null;
-        IReadOnlyList<int> expectedIds = settings.ExpectedBrokerIds ?? [];
+        IReadOnlyList<int> expectedIds = _settings.ExpectedBrokerIds ?? [];
         var configured = expectedIds.Count > 0;
         MembershipFacts Facts(bool reachable, IReadOnlyList<int> ids, BrokerRegistration? own, string? detail) =>
-            new(connect, reachable, id, ids, own, settings.Kafka.RegisteredListeners, settings.ExpectedBrokers, detail,
-                health, ownStat?.EphemeralOwner, ownStat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(ownStat.Ctime), time.GetUtcNow(),
+            new(connect, reachable, id, ids, own, _settings.Kafka.RegisteredListeners, _settings.ExpectedBrokers, detail,
+                health, ownStat?.EphemeralOwner, ownStat is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(ownStat.Ctime), _time.GetUtcNow(),
                 expectedIds, configured);
 
         try
         {
             var client = await SessionAsync(cancellationToken);
             var ids = await ReadIdsAsync(client, cancellationToken);
-            var seen = known.Remember(connect, ids);
+            var seen = _known.Remember(connect, ids);
             if (!configured)
             {
                 expectedIds = seen;
@@ -110,7 +110,7 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
 
             try
             {
-                health = await partitions.ReadAsync(client, ids.Count > 0, cancellationToken);
+                health = await _partitions.ReadAsync(client, ids.Count > 0, cancellationToken);
             }
             catch (Exception ex) when (ex is ZooKeeperException or TimeoutException or IOException
                 || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -131,23 +131,23 @@ internal sealed class MembershipProbe : IProbe<MembershipFacts>, IAsyncDisposabl
     /// <summary>min.insync.replicas from server.properties (Kafka's default 1), read once.</summary>
     private int ServerMinIsr()
     {
-        if (serverMinIsr is { } known)
+        if (_serverMinIsr is { } known)
         {
             return known;
         }
 
         try
         {
-            var properties = Configuration.Discovery.JavaProperties.Load(settings.Kafka.ServerProperties, "kafka.server_properties");
-            serverMinIsr = properties.TryGetValue("min.insync.replicas", out var text)
+            var properties = Configuration.Discovery.JavaProperties.Load(_settings.Kafka.ServerProperties, "kafka.server_properties");
+            _serverMinIsr = properties.TryGetValue("min.insync.replicas", out var text)
                 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         }
         catch (ConfigurationException)
         {
-            serverMinIsr = 1;
+            _serverMinIsr = 1;
         }
 
-        return serverMinIsr.Value;
+        return _serverMinIsr.Value;
     }
 
     private static async Task<List<int>> ReadIdsAsync(ZooKeeperClient client, CancellationToken cancellationToken)

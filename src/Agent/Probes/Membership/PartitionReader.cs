@@ -18,8 +18,8 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
     public static readonly TimeSpan ControllerGrace = TimeSpan.FromSeconds(3);
 
     private const int Batch = 200;
-    private int topicCursor;
-    private long? controllerMissingSince;
+    private int _topicCursor;
+    private long? _controllerMissingSince;
 
     public async Task<PartitionFacts> ReadAsync(ZooKeeperClient zk, bool brokersRegistered, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
         var capped = false;
         if (topics.Count > 0)
         {
-            var start = topicCursor % topics.Count;
+            var start = _topicCursor % topics.Count;
             var visited = 0;
             for (; visited < topics.Count; visited++)
             {
@@ -53,7 +53,7 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
                 read += assignment.Count;
             }
 
-            topicCursor = (start + visited) % topics.Count;
+            _topicCursor = (start + visited) % topics.Count;
         }
 
         return new PartitionFacts(topics.Count, read, capped, unhealthy, controller, missingFor, null);
@@ -66,14 +66,14 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
         var controller = await TryControllerAsync(zk, cancellationToken);
         if (controller is not null)
         {
-            controllerMissingSince = null;
+            _controllerMissingSince = null;
             return (controller, TimeSpan.Zero);
         }
 
         var waited = false;
-        if (controllerMissingSince is null)
+        if (_controllerMissingSince is null)
         {
-            controllerMissingSince = time.GetTimestamp();
+            _controllerMissingSince = time.GetTimestamp();
             if (brokersRegistered)
             {
                 // First sight: an election may be under way. Look again once the grace has passed.
@@ -82,14 +82,14 @@ internal sealed class PartitionReader(TimeProvider time, Func<int> serverMinIsr,
                 controller = await TryControllerAsync(zk, cancellationToken);
                 if (controller is not null)
                 {
-                    controllerMissingSince = null;
+                    _controllerMissingSince = null;
                     return (controller, TimeSpan.Zero);
                 }
             }
         }
 
         // A timer may fire a tick before the timestamp clock says the grace is over; missing through the whole wait is the grace.
-        var missing = time.GetElapsedTime(controllerMissingSince.Value);
+        var missing = time.GetElapsedTime(_controllerMissingSince.Value);
         return (null, waited && missing < ControllerGrace ? ControllerGrace : missing);
     }
 

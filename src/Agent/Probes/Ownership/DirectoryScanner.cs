@@ -12,7 +12,7 @@ namespace KafkaAgent.Probes.Ownership;
 internal sealed unsafe class DirectoryScanner(string root, uint uid, uint gid, int maxSamples)
 {
     private const uint Mask = LibC.StatxType | LibC.StatxMode | LibC.StatxUid | LibC.StatxGid | LibC.StatxMtime | LibC.StatxCtime;
-    private readonly string realRoot = LibC.RealPath(root) ?? root;
+    private readonly string _realRoot = LibC.RealPath(root) ?? root;
 
     public string Root => root;
 
@@ -98,7 +98,7 @@ internal sealed unsafe class DirectoryScanner(string root, uint uid, uint gid, i
         var target = Encoding.UTF8.GetString(buffer, (int)length);
         var resolved = Path.GetFullPath(Path.IsPathRooted(target) ? target : Path.Combine(dir.Path, target));
         linkPath = $"{linkPath} -> {target}";
-        return !IsUnder(resolved, root) && !IsUnder(resolved, realRoot);
+        return !IsUnder(resolved, root) && !IsUnder(resolved, _realRoot);
     }
 
     internal static bool IsUnder(string path, string root) =>

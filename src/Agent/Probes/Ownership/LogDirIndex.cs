@@ -11,7 +11,7 @@ namespace KafkaAgent.Probes.Ownership;
 /// </summary>
 internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
 {
-    private readonly Dictionary<string, DirectoryState> directories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DirectoryState> _directories = new(StringComparer.Ordinal);
 
     public string? Error { get; private set; }
 
@@ -23,13 +23,13 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
     public TimeSpan FullScan(int parallelism = 1, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        directories.Clear();
+        _directories.Clear();
         Error = null;
         var cpuTicks = 0L;
         var before = LibC.ThreadCpuTime();
         using var rootHandle = OpenRoot();
         var top = new List<string>();
-        if (rootHandle is null || !ScanOne(rootHandle, directories, top))
+        if (rootHandle is null || !ScanOne(rootHandle, _directories, top))
         {
             return LibC.ThreadCpuTime() - before;
         }
@@ -59,11 +59,11 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
             },
             local =>
             {
-                lock (directories)
+                lock (_directories)
                 {
                     foreach (var (path, state) in local.Found)
                     {
-                        directories[path] = state;
+                        _directories[path] = state;
                     }
                 }
 
@@ -79,7 +79,7 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
     /// </summary>
     public unsafe void Refresh(CancellationToken cancellationToken = default)
     {
-        if (Error is not null || directories.Count == 0)
+        if (Error is not null || _directories.Count == 0)
         {
             FullScan(cancellationToken: cancellationToken);
             return;
@@ -97,11 +97,11 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
         open.Push(rootHandle);
         try
         {
-            var known = directories.Keys.Order(StringComparer.Ordinal).ToList();
+            var known = _directories.Keys.Order(StringComparer.Ordinal).ToList();
             foreach (var path in known)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!directories.TryGetValue(path, out var state))
+                if (!_directories.TryGetValue(path, out var state))
                 {
                     continue; // forgotten with its parent during this pass
                 }
@@ -110,7 +110,7 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
                 {
                     if (rootHandle.TryStat(null, mask, out var rootStat) && Changed(rootStat, state))
                     {
-                        ScanTree(rootHandle, directories);
+                        ScanTree(rootHandle, _directories);
                     }
 
                     continue;
@@ -123,7 +123,7 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
                 {
                     if (parent is null || !parent.TryStat(bytes, mask, out var st) || (st.Mode & LibC.SIfmt) != LibC.SIfdir)
                     {
-                        directories.Remove(path);
+                        _directories.Remove(path);
                         continue;
                     }
 
@@ -135,11 +135,11 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
                     using var child = parent.OpenChild(bytes, out var errno);
                     if (child is null)
                     {
-                        CannotOpen(directories, path, errno);
+                        CannotOpen(_directories, path, errno);
                         continue;
                     }
 
-                    ScanTree(child, directories);
+                    ScanTree(child, _directories);
                 }
             }
         }
@@ -182,7 +182,7 @@ internal sealed class LogDirIndex(DirectoryScanner scanner, int maxSamples)
     {
         long entries = 0, wrong = 0, foreign = 0;
         List<string> wrongSamples = [], foreignSamples = [];
-        foreach (var state in directories.Values)
+        foreach (var state in _directories.Values)
         {
             entries += state.Entries;
             wrong += state.Wrong;

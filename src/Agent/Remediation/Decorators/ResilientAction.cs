@@ -12,14 +12,14 @@ namespace KafkaAgent.Remediation.Decorators;
 /// </summary>
 internal sealed class ResilientAction : IRemediationAction
 {
-    private readonly IRemediationAction inner;
-    private readonly ResiliencePipeline<ActionResult> pipeline;
-    private readonly TimeSpan timeout;
+    private readonly IRemediationAction _inner;
+    private readonly ResiliencePipeline<ActionResult> _pipeline;
+    private readonly TimeSpan _timeout;
 
     public ResilientAction(IRemediationAction inner, HealSettings heal, TimeProvider time, ILogger logger)
     {
-        this.inner = inner;
-        timeout = heal.ActionTimeout;
+        this._inner = inner;
+        _timeout = heal.ActionTimeout;
         var builder = new ResiliencePipelineBuilder<ActionResult> { TimeProvider = time };
         if (heal.Retries > 0)
         {
@@ -43,20 +43,20 @@ internal sealed class ResilientAction : IRemediationAction
             });
         }
 
-        pipeline = builder.AddTimeout(heal.ActionTimeout).Build();
+        _pipeline = builder.AddTimeout(heal.ActionTimeout).Build();
     }
 
-    public string Name => inner.Name;
+    public string Name => _inner.Name;
 
     public async Task<ActionResult> RunAsync(PlannedAction action, CancellationToken cancellationToken)
     {
         try
         {
-            return await pipeline.ExecuteAsync(async ct => await inner.RunAsync(action, ct), cancellationToken);
+            return await _pipeline.ExecuteAsync(async ct => await _inner.RunAsync(action, ct), cancellationToken);
         }
         catch (TimeoutRejectedException)
         {
-            return ActionResult.Failed($"timed out after {timeout.TotalSeconds:0} s");
+            return ActionResult.Failed($"timed out after {_timeout.TotalSeconds:0} s");
         }
         catch (IOException ex)
         {
