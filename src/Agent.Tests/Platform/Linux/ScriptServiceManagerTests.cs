@@ -20,6 +20,12 @@ public sealed class ScriptServiceManagerTests : IDisposable
 
     private string Config => Path.Combine(_dir, "server.properties");
 
+    /// <summary>
+    /// kafka.Kafka and this test's own config path, as the daemon's command line holds them: other test classes run
+    /// kafka.Kafka look-alikes at the same time, and a bare "kafka.Kafka" would find theirs.
+    /// </summary>
+    private string CommandMatch => "kafka.Kafka " + Config;
+
     /// <param name="onTerm">What the daemon does on SIGTERM: exit 143 like Java, or "" to ignore it.</param>
     private string WriteStartScript(string onTerm = "exit 143")
     {
@@ -40,7 +46,7 @@ public sealed class ScriptServiceManagerTests : IDisposable
     /// <param name="agentUid">The agent's effective uid; Kafka's user is 4242 ("kafka"), or the agent's own when <paramref name="sameUser"/>.</param>
     private ScriptServiceManager Manager(string? pidFile, string startScript, IProcessRunner? runner = null, bool underSystemd = false, uint agentUid = 0, bool sameUser = true) =>
         new(new ServiceSettings("kafka", pidFile is null ? ServiceManagerKind.Script : ServiceManagerKind.PidFile, pidFile,
-                TimeSpan.FromSeconds(120), "kafka.Kafka", new ServiceScripts(startScript, Config, "kafka", "kafka", sameUser ? agentUid : 4242, sameUser ? agentUid : 4242)),
+                TimeSpan.FromSeconds(120), CommandMatch, new ServiceScripts(startScript, Config, "kafka", "kafka", sameUser ? agentUid : 4242, sameUser ? agentUid : 4242)),
             runner ?? new ProcessRunner(), _proc, TimeProvider.System, underSystemd, agentUid);
 
     /// <summary>
