@@ -34,7 +34,8 @@ public sealed class WatcherTests(OneBrokerSandbox sandbox)
         var sample = JsonSerializer.Deserialize(lines[^1], WatchJson.Default.WatchSample)!;
         Assert.Null(sample.Error);
         Assert.Equal([1], sample.Brokers);
-        Assert.Contains(sample.Partitions, p => p.Topic == "payments" && p.Leader == 1 && p.Isr.SequenceEqual([1]));
+        Assert.Contains(sample.Partitions, p => p.Topic == "payments" && p.Leader == 1 && p.Isr.SequenceEqual([1]) && p.MinIsr == 2);
+        Assert.Contains(sample.Partitions, p => p.Topic != "payments" && p.MinIsr == 1);
         Assert.Equal([("host-1", "restart_kafka"), ("host-2", "restart_zookeeper")], sample.Locks.Select(l => (l.Host!, l.Action!)).ToArray());
         var holder = Assert.Single(summary.Holders);
         Assert.Equal((first[(first.LastIndexOf('/') + 1)..], "host-1"), (holder.Node, holder.Host!));

@@ -32,4 +32,14 @@ public sealed class WatchReaderTests
     {
         Assert.Equal(expected, WatchReader.Sequence(name));
     }
+
+    [Theory]
+    [InlineData("""{"version":1,"config":{"min.insync.replicas":"2"}}""", 2)]
+    [InlineData("""{"version":1,"config":{}}""", 1)]
+    [InlineData("""{"version":1,"config":{"min.insync.replicas":"x"}}""", 1)]
+    [InlineData("not json", 1)]
+    public void MinIsr_TopicConfig_ItsMinInsyncReplicasOrKafkasDefault(string config, int expected)
+    {
+        Assert.Equal(expected, WatchReader.MinIsr(Encoding.UTF8.GetBytes(config)));
+    }
 }

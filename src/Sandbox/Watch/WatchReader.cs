@@ -14,10 +14,36 @@ internal static class WatchReader
     public static async Task<WatchSample> ReadAsync(ZooKeeperClient zk, long timeMs, CancellationToken ct)
     {
         var snapshot = await ClusterReader.ReadAsync(zk, ct);
-        var partitions = snapshot.Topics
-            .SelectMany(t => t.Partitions.Select(p => new WatchedPartition(t.Name, p.Partition, p.Replicas, p.State?.Leader ?? -1, p.State?.Isr ?? [])))
-            .ToList();
+        var partitions = new List<WatchedPartition>();
+        foreach (var t in snapshot.Topics)
+        {
+            var minIsr = await MinIsrAsync(zk, t.Name, ct);
+            partitions.AddRange(t.Partitions.Select(p => new WatchedPartition(t.Name, p.Partition, p.Replicas, p.State?.Leader ?? -1, p.State?.Isr ?? [], minIsr)));
+        }
+
         return new WatchSample(timeMs, snapshot.Brokers.Keys.Order().ToList(), snapshot.ControllerId, partitions, await LocksAsync(zk, ct), null);
+    }
+
+    /// <summary>
+    /// The topic's min.insync.replicas from /config/topics/&lt;t&gt;, so a reader can tell an ISR below it without
+    /// knowing the topics; Kafka's broker default (1) when the topic sets none (the sandbox's brokers set none either).
+    /// </summary>
+    private static async Task<int> MinIsrAsync(ZooKeeperClient zk, string topic, CancellationToken ct) =>
+        await ZooKeeperPaths.TryGetAsync(zk, KafkaZNodes.TopicConfigPath(topic), ct) is { Data.Length: > 0 } node
+            ? MinIsr(node.Data)
+            : 1;
+
+    internal static int MinIsr(ReadOnlySpan<byte> topicConfig)
+    {
+        try
+        {
+            return KafkaZNodes.DecodeTopicConfig(topicConfig).TryGetValue("min.insync.replicas", out var v)
+                && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        }
+        catch (JsonException)
+        {
+            return 1;
+        }
     }
 
     private static async Task<IReadOnlyList<WatchedLock>> LocksAsync(ZooKeeperClient zk, CancellationToken ct)

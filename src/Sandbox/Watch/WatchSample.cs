@@ -17,13 +17,17 @@ internal sealed record WatchSample(
     public static WatchSample Failed(long timeMs, string error) => new(timeMs, [], -1, [], [], error);
 }
 
-/// <summary>A partition's assignment and state; Leader -1 and an empty ISR when its state znode is missing.</summary>
+/// <summary>
+/// A partition's assignment and state; Leader -1 and an empty ISR when its state znode is missing. MinIsr is its
+/// topic's min.insync.replicas, so "below min ISR" can be told from the record alone.
+/// </summary>
 internal sealed record WatchedPartition(
     [property: JsonPropertyName("topic")] string Topic,
     [property: JsonPropertyName("partition")] int Partition,
     [property: JsonPropertyName("replicas")] IReadOnlyList<int> Replicas,
     [property: JsonPropertyName("leader")] int Leader,
-    [property: JsonPropertyName("isr")] IReadOnlyList<int> Isr)
+    [property: JsonPropertyName("isr")] IReadOnlyList<int> Isr,
+    [property: JsonPropertyName("min_isr")] int MinIsr = 1)
 {
     [JsonIgnore]
     public string Name => $"{Topic}-{Partition}";
