@@ -298,6 +298,17 @@ public sealed class PlanRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAsync_CleanUpCircuitToOpen_SaysItsAttemptsDidNotFixIt()
+    {
+        var action = new FakeAction(ActionNames.CleanAppLogs, (_, _) => Task.FromResult(ActionResult.Ok("cleaned")));
+        var (runner, _) = Create(action);
+
+        await runner.RunAsync(new Plan([], [new SkippedAction(ActionNames.CleanAppLogs, "app_log_dir", "disk.critical (/var/log/kafka)", SkipReason.Budget, "3 attempts")], [ActionNames.CleanAppLogs]), CancellationToken.None);
+
+        Assert.EndsWith("min did not fix it", _store.State.Circuits[ActionNames.CleanAppLogs].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_CircuitToOpen_PersistedLoggedOnceAndExported()
     {
         var action = new FakeAction(ActionNames.StartKafka, (_, _) => Task.FromResult(ActionResult.Ok("started")));
@@ -311,7 +322,7 @@ public sealed class PlanRunnerTests : IDisposable
         circuit.RecordObservableInstruments();
 
         Assert.True(_store.State.Circuits.ContainsKey(ActionNames.StartKafka));
-        Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 5004);
+        Assert.Contains("each counted whether it worked or not", Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 5004).Message, StringComparison.Ordinal);
         Assert.Single(_logger.Collector.GetSnapshot(), r => r.Id.Id == 5003);
         var open = circuit.GetMeasurementSnapshot();
         Assert.Equal(1, open.Single(m => (string)m.Tags["action"]! == ActionNames.StartKafka).Value);

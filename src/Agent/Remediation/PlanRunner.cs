@@ -33,7 +33,7 @@ internal sealed class PlanRunner(
 
         foreach (var action in plan.CircuitsToOpen)
         {
-            var detail = $"{heal.BudgetAttempts} attempts within {heal.BudgetWindow.TotalMinutes:0} min did not fix it";
+            var detail = CircuitDetail(action);
             store.Update(s => s.WithCircuitOpen(action, time.GetUtcNow(), detail));
             Log.CircuitOpened(logger, action, detail);
         }
@@ -94,6 +94,18 @@ internal sealed class PlanRunner(
         Record(planned, started, result);
         return new ActionOutcome(planned.Action, planned.Target, result.Succeeded ? ActionResultKind.Success : ActionResultKind.Failure,
             result.Detail, time.GetElapsedTime(clock));
+    }
+
+    /// <summary>
+    /// Why the circuit opened, in words that stay true: a clean-up's budget counts only attempts that failed, a start's
+    /// or restart's counts every one, including those that worked (a service that keeps needing them is an operator's).
+    /// </summary>
+    private string CircuitDetail(string action)
+    {
+        var within = $"{heal.BudgetAttempts} attempts within {heal.BudgetWindow.TotalMinutes:0} min";
+        return ActionNames.BudgetCountsOnlyFailures(action)
+            ? within + " did not fix it"
+            : within + ", each counted whether it worked or not: a service that keeps needing them is for an operator to look at";
     }
 
     private void Record(PlannedAction planned, DateTimeOffset at, ActionResult result)
