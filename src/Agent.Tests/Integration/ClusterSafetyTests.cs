@@ -272,19 +272,5 @@ public sealed class ClusterSafetyTests(ClusterAgents cluster, ITestOutputHelper 
             && root.GetProperty("partitions").EnumerateArray().All(p => p.GetProperty("isr").GetArrayLength() == p.GetProperty("replicas").GetArrayLength());
     }
 
-    private static bool Eventually(Func<bool> condition, TimeSpan bound)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < bound)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            Thread.Sleep(250);
-        }
-
-        return condition();
-    }
+    private static bool Eventually(Func<bool> condition, TimeSpan bound) => Support.Poll.Until(condition, bound);
 }

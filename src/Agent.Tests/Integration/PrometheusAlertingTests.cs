@@ -200,15 +200,9 @@ public sealed partial class PrometheusFleet : IDisposable
     /// <summary>Polls every 250 ms until the condition holds; fails after 90 s with the agents' and Prometheus' logs.</summary>
     internal void Eventually(Func<bool> condition, string what)
     {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
+        if (!Support.Poll.Until(condition, Wait))
         {
-            if (clock.Elapsed > Wait)
-            {
-                Assert.Fail($"not within {Wait.TotalSeconds} s: {what}\n{Diagnostics()}");
-            }
-
-            Thread.Sleep(250);
+            Assert.Fail($"not within {Wait.TotalSeconds} s: {what}\n{Diagnostics()}");
         }
     }
 

@@ -6,9 +6,9 @@ namespace KafkaAgent.Remediation;
 
 /// <summary>
 /// Runs a plan in order: each action's dependencies must have succeeded, a disruptive one must pass
-/// <see cref="IDisruptiveGuard"/> and then find its fault still there on a fresh look (<see cref="IFaultRecheck"/>), the attempt is counted in the state before it starts (so a crash mid-action still
-/// counts against the budget), then the decorated action runs (Polly, verification, metrics, journal) and its
-/// outcome is recorded. Skip decisions are counted every cycle but logged only when they change.
+/// <see cref="IDisruptiveGuard"/> and then find its fault still there on a fresh look (<see cref="IFaultRecheck"/>),
+/// the attempt is counted in the state before it starts (so a crash mid-action still counts against the budget),
+/// then the decorated action runs (Polly, verification, metrics, journal) and its outcome is recorded. Skip decisions are counted every cycle but logged only when they change.
 /// </summary>
 internal sealed class PlanRunner(
     IReadOnlyDictionary<string, IRemediationAction> actions,

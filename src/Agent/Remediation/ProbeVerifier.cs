@@ -67,7 +67,10 @@ internal sealed class ProbeVerifier(
             return new RecheckResult(true, "not re-checked");
         }
 
-        var remaining = await RemainingAsync(action, cancellationToken);
+        // The fault of reclaim_log_dirs is its full log dir alone; Kafka running is what the action ensures after.
+        var remaining = action.Action == ActionNames.ReclaimLogDirs
+            ? await CriticalAtAsync(action.Target, cancellationToken)
+            : await RemainingAsync(action, cancellationToken);
         // A probe that could not look proves nothing: the decision taken on the cycle's observation stands.
         var blind = remaining.FirstOrDefault(f => f.Evidence.ContainsKey(ProbeFailed));
         if (blind is not null)
@@ -107,14 +110,18 @@ internal sealed class ProbeVerifier(
                 return Rows(await Run(ownership, cancellationToken), OwnershipRules.Evaluate, FindingIds.OwnershipWrong)
                     .Where(f => f.Evidence.GetValueOrDefault("path") == action.Target).ToList();
             case ActionNames.ReclaimLogDirs:
-                var full = Rows(await Run(disk, cancellationToken), d => DiskRules.Evaluate(d, settings.Disk), FindingIds.DiskCritical)
-                    .Where(f => f.Evidence.GetValueOrDefault("path") == action.Target).ToList();
+                var full = await CriticalAtAsync(action.Target, cancellationToken);
                 full.AddRange(await KafkaRemainingAsync(cancellationToken));
                 return full;
             default:
                 return await KafkaRemainingAsync(cancellationToken);
         }
     }
+
+    /// <summary>disk.critical of the volume holding <paramref name="logDir"/>.</summary>
+    private async Task<List<Finding>> CriticalAtAsync(string logDir, CancellationToken cancellationToken) =>
+        Rows(await Run(disk, cancellationToken), d => DiskRules.Evaluate(d, settings.Disk), FindingIds.DiskCritical)
+            .Where(f => f.Evidence.GetValueOrDefault("path") == logDir).ToList();
 
     private async Task<List<Finding>> KafkaRemainingAsync(CancellationToken cancellationToken)
     {
